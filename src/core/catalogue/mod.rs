@@ -1,0 +1,216 @@
+//! The plan catalogue (format 1, see `shared/catalogue-format.md`): its types,
+//! and loading a file into them with every problem reported.
+
+mod problem;
+mod validate;
+
+pub use problem::{Expected, Issue, Problem};
+pub use validate::{from_json, load, MAX_CATALOGUE_BYTES};
+
+use crate::core::country::CountryCode;
+use crate::core::date::Date;
+use crate::core::lang::LocalizedText;
+use crate::core::money::{Currency, Money, Rates};
+
+/// Megabytes of data (1 GB = 1024 MB throughout).
+pub type Megabytes = u64;
+
+/// MB in one GB, as the catalogue format defines it.
+pub const MB_PER_GB: u64 = 1024;
+
+/// A validated catalogue: every plan's prices, currencies and countries known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalogue {
+    /// Date the prices were gathered (`as_of`).
+    pub as_of: Option<Date>,
+    /// Exchange rates, units per euro.
+    pub rates: Rates,
+    /// Named country sets, for display ("works in @EUROPE").
+    pub zones: Vec<(String, Vec<CountryCode>)>,
+    /// Plans in file order.
+    pub plans: Vec<Plan>,
+}
+
+impl Catalogue {
+    /// The plan with this id.
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+}
+
+/// What sort of line a plan is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlanKind {
+    /// A downloadable eSIM profile.
+    Esim,
+    /// A physical SIM card.
+    Sim,
+    /// A pass added to a home line (needs a subscription in `home`).
+    Roaming,
+}
+
+impl PlanKind {
+    /// The catalogue's word for it.
+    pub fn code(self) -> &'static str {
+        match self {
+            PlanKind::Esim => "esim",
+            PlanKind::Sim => "sim",
+            PlanKind::Roaming => "roaming",
+        }
+    }
+}
+
+/// How a plan is charged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Billing {
+    /// One price for up to `validity_days` days from first use.
+    Pass {
+        /// Days of validity, counted from first use.
+        validity_days: u32,
+    },
+    /// A price for each day used.
+    Day,
+}
+
+/// What a plan allows for sharing its data over Wi-Fi with other phones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hotspot {
+    /// Not stated by the seller: treated as not allowed, shown as unknown.
+    Unknown,
+    /// Not allowed.
+    Blocked,
+    /// Allowed without a stated limit.
+    Allowed,
+    /// Up to this many MB a day may be tethered.
+    CappedPerDay(Megabytes),
+}
+
+impl Hotspot {
+    /// Whether `tethered` MB a day may be shared with other phones.
+    pub fn allows(self, tethered: Megabytes) -> bool {
+        match self {
+            Hotspot::Allowed => true,
+            Hotspot::CappedPerDay(cap) => tethered <= cap,
+            Hotspot::Unknown | Hotspot::Blocked => false,
+        }
+    }
+}
+
+/// A shared pool: several lines drawing on one allowance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pool {
+    /// Lines that may share, the first included (>= 2).
+    pub max_lines: u32,
+    /// Price of each line after the first.
+    pub extra_line_price: Money,
+}
+
+/// Extra data that may be bought any number of times while a pass is valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Topup {
+    /// Data each top-up adds.
+    pub data_mb: Megabytes,
+    /// Price of each top-up.
+    pub price: Money,
+}
+
+/// How sure the catalogue's author is of a plan's figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    /// Seen on the seller's own material.
+    Observed,
+    /// Partly seen, partly inferred.
+    Partial,
+    /// Inferred; not checked against the seller.
+    Unverified,
+}
+
+/// Where a plan's figures come from.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Provenance {
+    /// The seller's page.
+    pub source: Option<String>,
+    /// When it was last checked.
+    pub checked: Option<Date>,
+    /// Free text for the reader.
+    pub notes: Option<String>,
+    /// How sure the figures are.
+    pub confidence: Option<Confidence>,
+}
+
+/// One plan a traveller can buy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// Stable id, `[a-z0-9-]+`.
+    pub id: String,
+    /// Name, possibly translated.
+    pub name: LocalizedText,
+    /// Seller or carrier.
+    pub provider: String,
+    /// eSIM, SIM card or roaming pass.
+    pub kind: PlanKind,
+    /// For roaming passes: the home line's country.
+    pub home: Option<CountryCode>,
+    /// Where the data works, zones expanded, sorted, each once.
+    pub coverage: Vec<CountryCode>,
+    /// Coverage as written (codes and `@zones`), for display.
+    pub coverage_as_written: Vec<String>,
+    /// Price of the pass, or of one day for day billing.
+    pub price: Money,
+    /// Pass or per day.
+    pub billing: Billing,
+    /// High-speed data for the whole pass; `None` = no total cap.
+    pub data_mb: Option<Megabytes>,
+    /// High-speed data a day; `None` = no daily cap.
+    pub daily_mb: Option<Megabytes>,
+    /// Tethering rule.
+    pub hotspot: Hotspot,
+    /// Shared pool, if the plan has one.
+    pub pool: Option<Pool>,
+    /// Top-up, if one can be bought.
+    pub topup: Option<Topup>,
+    /// Where the figures come from.
+    pub provenance: Provenance,
+    /// Extension: roaming must be switched on / bought before leaving home.
+    pub needs_activation: bool,
+    /// Extension: real-name registration is needed (all Hong Kong cards).
+    pub real_name: bool,
+    /// Extension: a "family" offer binding this many cards to one account,
+    /// each with its own data (no pool).
+    pub account_lines: Option<u32>,
+}
+
+impl Plan {
+    /// Whether the plan's data works in `country`.
+    pub fn covers(&self, country: CountryCode) -> bool {
+        self.coverage.binary_search(&country).is_ok()
+    }
+
+    /// "Unlimited": no total cap and no daily cap, so only fair use limits it.
+    pub fn is_unlimited(&self) -> bool {
+        self.data_mb.is_none() && self.daily_mb.is_none()
+    }
+
+    /// Validity in days for a pass; `None` for day billing.
+    pub fn validity_days(&self) -> Option<u32> {
+        match self.billing {
+            Billing::Pass { validity_days } => Some(validity_days),
+            Billing::Day => None,
+        }
+    }
+
+    /// Display currency-independent price currency.
+    pub fn currency(&self) -> Currency {
+        self.price.currency
+    }
+}
+
+/// The built-in catalogue's JSON, shipped inside the widget so that it
+/// answers offline and without a second request.
+pub const BUILT_IN_JSON: &str = include_str!("../../../assets/catalogue.json");
+
+/// Loads catalogue text natively, with `serde_json` (tests, bench, SSR).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_native(text: &str) -> Result<Catalogue, Vec<Problem>> {
+    load(text, |t| serde_json::from_str(t).map_err(|e| e.to_string()))
+}

@@ -1,0 +1,265 @@
+//! Money as integers: prices in minor units of their currency, and one common
+//! yardstick (pico-euros) for comparing and adding prices across currencies.
+//!
+//! Floats appear only at the edge, where a catalogue's decimal numbers are read
+//! once and rounded to integers. Every sum after that is exact.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// An ISO 4217 currency code, three upper-case ASCII letters.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// The euro, in which the catalogue's exchange rates are expressed.
+    pub const EUR: Currency = Currency(*b"EUR");
+
+    /// Parses `"HKD"`; rejects anything that is not three upper-case letters.
+    pub fn parse(code: &str) -> Option<Currency> {
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        bytes
+            .iter()
+            .all(u8::is_ascii_uppercase)
+            .then_some(Currency(bytes))
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII upper-case letters are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An amount in hundredths of a currency unit (cents, fen, centimes…).
+///
+/// Hundredths for every currency, including yen and won, so that the test
+/// hook `data-total-minor` ("total x 100") means the same everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money {
+    /// Amount x 100.
+    pub minor: i64,
+    /// Currency of the amount.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// Builds an amount from hundredths.
+    pub const fn new(minor: i64, currency: Currency) -> Money {
+        Money { minor, currency }
+    }
+}
+
+/// Reads a catalogue's decimal number as hundredths, rounding half away from
+/// zero. `None` for values no price could have (NaN, infinite, out of range).
+pub fn decimal_to_minor(amount: f64) -> Option<i64> {
+    let scaled = (amount * 100.0).round();
+    // 2^53: beyond it f64 no longer holds every integer.
+    if scaled.is_finite() && scaled.abs() < 9_007_199_254_740_992.0 {
+        #[allow(clippy::cast_possible_truncation)]
+        Some(scaled as i64)
+    } else {
+        None
+    }
+}
+
+/// A value on the common yardstick, in pico-euros (10^-12 EUR).
+///
+/// Prices in different currencies are converted once to this unit so that the
+/// engine can add and compare them exactly. A pico-euro is small enough that
+/// the rounding of one conversion never shows in a displayed cent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Value(pub i128);
+
+impl Value {
+    /// Nothing.
+    pub const ZERO: Value = Value(0);
+
+    /// Sum of two values.
+    #[must_use]
+    pub fn plus(self, other: Value) -> Value {
+        Value(self.0 + other.0)
+    }
+
+    /// This value `times` times.
+    #[must_use]
+    pub fn times(self, times: u64) -> Value {
+        Value(self.0 * i128::from(times))
+    }
+}
+
+impl std::iter::Sum for Value {
+    fn sum<I: Iterator<Item = Value>>(iter: I) -> Value {
+        iter.fold(Value::ZERO, Value::plus)
+    }
+}
+
+/// Rates are held in micro-units (8.45 HKD per euro -> 8_450_000), so an
+/// amount of `minor` hundredths is `minor x 10^16 / rate_micro` pico-euros.
+const PICO_PER_MINOR_AT_PAR: i128 = 10_000_000_000_000_000;
+
+/// Exchange rates: how many units of each currency one euro buys.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Rates {
+    micro_per_eur: BTreeMap<Currency, i64>,
+}
+
+impl Rates {
+    /// Adds a rate read from the catalogue; `false` when it is not a positive
+    /// finite number.
+    pub fn insert(&mut self, currency: Currency, units_per_eur: f64) -> bool {
+        let micro = (units_per_eur * 1e6).round();
+        if !(micro.is_finite() && micro >= 1.0 && micro < 9e15) {
+            return false;
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        self.micro_per_eur.insert(currency, micro as i64);
+        true
+    }
+
+    /// Whether a rate is known for `currency`.
+    pub fn knows(&self, currency: Currency) -> bool {
+        self.micro_per_eur.contains_key(&currency)
+    }
+
+    /// The currencies with a rate, in code order.
+    pub fn currencies(&self) -> impl Iterator<Item = Currency> + '_ {
+        self.micro_per_eur.keys().copied()
+    }
+
+    fn micro(&self, currency: Currency) -> Option<i128> {
+        self.micro_per_eur.get(&currency).map(|&m| i128::from(m))
+    }
+
+    /// The amount on the common yardstick; `None` for an unknown currency.
+    pub fn value_of(&self, money: Money) -> Option<Value> {
+        let micro = self.micro(money.currency)?;
+        Some(Value(div_round(
+            i128::from(money.minor) * PICO_PER_MINOR_AT_PAR,
+            micro,
+        )))
+    }
+
+    /// A value expressed in `currency`, rounded half away from zero to the
+    /// hundredth: the one place where totals are rounded.
+    pub fn to_money(&self, value: Value, currency: Currency) -> Option<Money> {
+        let micro = self.micro(currency)?;
+        let minor = div_round(value.0 * micro, PICO_PER_MINOR_AT_PAR);
+        Some(Money::new(i64::try_from(minor).ok()?, currency))
+    }
+
+    /// Converts an amount into another currency (rounded once).
+    pub fn convert(&self, money: Money, to: Currency) -> Option<Money> {
+        if money.currency == to {
+            return Some(money);
+        }
+        self.to_money(self.value_of(money)?, to)
+    }
+}
+
+/// Integer division rounding half away from zero. `den` must be positive.
+pub fn div_round(num: i128, den: i128) -> i128 {
+    let half = den / 2;
+    if num >= 0 {
+        (num + half) / den
+    } else {
+        -((-num + half) / den)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cur(code: &str) -> Currency {
+        Currency::parse(code).unwrap_or(Currency::EUR)
+    }
+
+    fn rates() -> Rates {
+        let mut rates = Rates::default();
+        assert!(rates.insert(Currency::EUR, 1.0));
+        assert!(rates.insert(cur("HKD"), 8.45));
+        assert!(rates.insert(cur("JPY"), 162.0));
+        rates
+    }
+
+    #[test]
+    fn currency_codes_are_three_capital_letters() {
+        assert_eq!(Currency::parse("HKD").map(|c| c.to_string()), Some("HKD".into()));
+        assert_eq!(Currency::parse("hkd"), None);
+        assert_eq!(Currency::parse("HK"), None);
+        assert_eq!(Currency::parse("HKDX"), None);
+    }
+
+    #[test]
+    fn decimal_prices_round_to_the_hundredth() {
+        assert_eq!(decimal_to_minor(8.45), Some(845));
+        assert_eq!(decimal_to_minor(39.99), Some(3999));
+        assert_eq!(decimal_to_minor(0.005), Some(1));
+        assert_eq!(decimal_to_minor(f64::NAN), None);
+        assert_eq!(decimal_to_minor(1e300), None);
+    }
+
+    #[test]
+    fn same_currency_round_trip_is_exact() {
+        let rates = rates();
+        for minor in [1, 99, 845, 11_800, 123_456_789] {
+            let money = Money::new(minor, cur("HKD"));
+            let value = rates.value_of(money).unwrap_or_default();
+            assert_eq!(rates.to_money(value, cur("HKD")), Some(money));
+        }
+    }
+
+    #[test]
+    fn conversion_uses_rates_per_euro() {
+        let rates = rates();
+        // 84.50 HKD at 8.45 per euro is 10 euros, and 1620 yen.
+        let hkd = Money::new(8450, cur("HKD"));
+        assert_eq!(rates.convert(hkd, Currency::EUR), Some(Money::new(1000, Currency::EUR)));
+        assert_eq!(rates.convert(hkd, cur("JPY")), Some(Money::new(162_000, cur("JPY"))));
+        // 1 HKD = 0.118343... EUR -> 0.12
+        assert_eq!(
+            rates.convert(Money::new(100, cur("HKD")), Currency::EUR),
+            Some(Money::new(12, Currency::EUR))
+        );
+    }
+
+    #[test]
+    fn sums_are_rounded_once_not_per_item() {
+        let rates = rates();
+        // Three prices of 0.10 HKD are 0.0118 EUR each: rounding each would
+        // give 0.03, the sum 0.30 HKD is 0.0355 EUR -> 0.04.
+        let item = rates.value_of(Money::new(10, cur("HKD"))).unwrap_or_default();
+        let total = item.times(3);
+        assert_eq!(rates.to_money(total, Currency::EUR), Some(Money::new(4, Currency::EUR)));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(div_round(5, 10), 1);
+        assert_eq!(div_round(4, 10), 0);
+        assert_eq!(div_round(-5, 10), -1);
+        assert_eq!(div_round(15, 10), 2);
+    }
+
+    #[test]
+    fn unknown_currency_or_bad_rate_is_refused() {
+        let mut rates = rates();
+        assert_eq!(rates.value_of(Money::new(100, cur("XYZ"))), None);
+        assert!(!rates.insert(cur("XYZ"), 0.0));
+        assert!(!rates.insert(cur("XYZ"), -3.0));
+        assert!(!rates.insert(cur("XYZ"), f64::INFINITY));
+    }
+}

