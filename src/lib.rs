@@ -6,3 +6,5 @@
 #![cfg_attr(test, allow(clippy::panic, clippy::unwrap_used, clippy::expect_used))]
 
 pub mod core;
+pub mod i18n;
+pub mod ui;

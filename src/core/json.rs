@@ -27,10 +27,11 @@ pub enum Json {
 }
 
 impl Json {
-    /// The member `key` of an object (the first one if repeated).
+    /// The member `key` of an object; the last one if repeated, as the
+    /// browser's `JSON.parse` does, so both parsers read a file alike.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Object(members) => members.iter().rfind(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }

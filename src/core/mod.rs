@@ -9,3 +9,5 @@ pub mod json;
 pub mod lang;
 pub mod money;
 pub mod trip;
+pub mod share;
+pub mod usage;

@@ -133,22 +133,24 @@ fn read_plan(
     let (coverage, coverage_as_written) = f.coverage("coverage", zones);
     let currency = f.currency("currency", rates);
     let price = f.positive_amount("price");
-    let billing_word = f.optional_word("billing", BILLINGS).unwrap_or("pass");
-    let validity = f.optional_integer("validity_days", 1);
-    let billing = if billing_word == "day" {
-        Some(Billing::Day)
-    } else {
-        match (validity, f.get("validity_days")) {
-            (Some(days), _) => u32::try_from(days).ok().map(|validity_days| Billing::Pass { validity_days }),
+    // `None` for a billing word that was reported as unknown: then whether
+    // `validity_days` is needed is unknown too, so its absence is not reported.
+    let billing_word = if f.get("billing").is_some() { f.optional_word("billing", BILLINGS) } else { Some("pass") };
+    let validity = f.optional_u32("validity_days", 1);
+    let billing = match billing_word {
+        Some("day") => Some(Billing::Day),
+        Some(_) => match (validity, f.get("validity_days")) {
+            (Some(validity_days), _) => Some(Billing::Pass { validity_days }),
             (None, None) => {
                 f.report("validity_days", Issue::MissingValidity);
                 None
             }
             (None, Some(_)) => None,
-        }
+        },
+        None => None,
     };
     let data_mb = f.optional_megabytes("data_mb");
-    if billing_word == "day" && f.get("data_mb").is_some() {
+    if billing_word == Some("day") && f.get("data_mb").is_some() {
         f.report("data_mb", Issue::DataWithDayBilling);
     }
     let daily_mb = f.optional_megabytes("daily_mb");
@@ -167,7 +169,7 @@ fn read_plan(
     };
     let needs_activation = f.optional_bool("needs_activation");
     let real_name = f.optional_bool("real_name");
-    let account_lines = f.optional_integer("account_lines", 2).and_then(|n| u32::try_from(n).ok());
+    let account_lines = f.optional_u32("account_lines", 2);
 
     if !f.problems.is_empty() {
         return (None, f.problems);
@@ -320,6 +322,16 @@ impl<'a> Fields<'a> {
             return None;
         }
         Some(n)
+    }
+
+    /// A whole number >= `min` that fits a `u32` (days, lines): a larger one
+    /// is reported, not silently dropped.
+    fn optional_u32(&mut self, key: &str, min: i64) -> Option<u32> {
+        let n = u32::try_from(self.optional_integer(key, min)?).ok();
+        if n.is_none() {
+            self.report(key, Issue::WrongType { expected: Expected::Integer, found: "number" });
+        }
+        n
     }
 
     fn optional_megabytes(&mut self, key: &str) -> Option<Megabytes> {
@@ -498,12 +510,12 @@ impl<'a> Fields<'a> {
             f.report("max_lines", Issue::Missing);
             None
         } else {
-            f.optional_integer("max_lines", 2)
+            f.optional_u32("max_lines", 2)
         };
         let extra = f.non_negative_amount("extra_line_price");
         self.problems.append(&mut f.problems);
         Some(Pool {
-            max_lines: u32::try_from(max_lines?).ok()?,
+            max_lines: max_lines?,
             extra_line_price: Money::new(extra?, currency?),
         })
     }

@@ -70,6 +70,11 @@ impl HomeRoaming {
         })
     }
 
+    /// The allowance for one month: min(domestic, fair use).
+    pub fn monthly_allowance_mb(&self) -> Megabytes {
+        self.domestic_mb.map_or(self.fair_use_mb, |d| d.min(self.fair_use_mb))
+    }
+
     /// The most a carrier may charge for `used_mb` on one line in the
     /// EU/EEA: the wholesale cap per GB, plus VAT, beyond the allowance.
     pub fn surcharge(&self, used_mb: Megabytes) -> Value {

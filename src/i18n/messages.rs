@@ -1,0 +1,184 @@
+//! Sentences built from the core's enums: warnings, catalogue problems,
+//! input errors, names of kinds, modes and strategies.
+
+use super::{fill, texts, Formatter};
+use crate::core::catalogue::{Catalogue, Expected, Issue, PlanKind, Problem};
+use crate::core::engine::{Mode, Reason, Strategy, Warning};
+use crate::core::lang::Lang;
+use crate::core::share::InputError;
+use crate::core::usage::Activity;
+
+/// A plan's name in `lang`, or its id if the catalogue does not have it.
+fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
+    catalogue.plan(id).map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
+}
+
+/// A warning as a sentence.
+pub fn warning_text(warning: &Warning, catalogue: &Catalogue, f: Formatter) -> String {
+    let t = texts(f.lang);
+    let name = |id: &str| plan_name(catalogue, id, f.lang);
+    match warning {
+        Warning::ActivateBeforeDeparture { plan } => fill(t.warn_activate, &[("plan", &name(plan))]),
+        Warning::RealNameRegistration { plan } => fill(t.warn_real_name, &[("plan", &name(plan))]),
+        Warning::SpeedCutAfterDaily { plan, daily_mb } => {
+            fill(t.warn_speed_cut, &[("plan", &name(plan)), ("mb", &f.data(*daily_mb))])
+        }
+        Warning::HotspotCapClose { plan, cap_mb, need_mb } => fill(
+            t.warn_hotspot_close,
+            &[("plan", &name(plan)), ("need", &f.data(*need_mb)), ("cap", &f.data(*cap_mb))],
+        ),
+        Warning::ValidityEndsMidTrip { plan, last_day } => {
+            fill(t.warn_validity_ends, &[("plan", &name(plan)), ("day", &last_day.to_string())])
+        }
+        Warning::StalePrice { plan, checked } => fill(t.warn_stale, &[("plan", &name(plan)), ("date", &f.date(*checked))]),
+        Warning::FairUse { plan } => fill(t.warn_fair_use, &[("plan", &name(plan))]),
+        Warning::Unverified { plan } => fill(t.warn_unverified, &[("plan", &name(plan))]),
+        Warning::TopupsNeeded { plan, count } => fill(t.warn_topups, &[("plan", &name(plan)), ("n", &count.to_string())]),
+        Warning::OwnPlanAllowanceExceeded { allowance_mb, used_mb, surcharge } => fill(
+            t.warn_own_plan_over,
+            &[("used", &f.data(*used_mb)), ("allowance", &f.data(*allowance_mb)), ("amount", &f.money(*surcharge))],
+        ),
+    }
+}
+
+fn expected_text(expected: Expected, lang: Lang) -> &'static str {
+    let t = texts(lang);
+    match expected {
+        Expected::Text => t.expected_text,
+        Expected::Number => t.expected_number,
+        Expected::Integer => t.expected_integer,
+        Expected::Boolean => t.expected_boolean,
+        Expected::BooleanOrInteger => t.expected_boolean_or_integer,
+        Expected::TextOrTranslations => t.expected_text_or_translations,
+        Expected::Object => t.expected_object,
+        Expected::List => t.expected_list,
+    }
+}
+
+fn issue_text(issue: &Issue, f: Formatter) -> String {
+    let t = texts(f.lang);
+    match issue {
+        Issue::NotJson { detail } => fill(t.issue_not_json, &[("detail", detail)]),
+        Issue::TooLarge { bytes, limit } => fill(
+            t.issue_too_large,
+            &[("size", &f.data((*bytes as u64).div_ceil(1024 * 1024))), ("limit", &f.data((*limit as u64) / (1024 * 1024)))],
+        ),
+        Issue::UnknownFormat { found } => {
+            let found = if found.is_empty() { "—" } else { found.as_str() };
+            fill(t.issue_unknown_format, &[("found", found)])
+        }
+        Issue::Missing => t.issue_missing.to_owned(),
+        Issue::WrongType { expected, found } => {
+            fill(t.issue_wrong_type, &[("expected", expected_text(*expected, f.lang)), ("found", found)])
+        }
+        Issue::Empty => t.issue_empty.to_owned(),
+        Issue::BadId => t.issue_bad_id.to_owned(),
+        Issue::DuplicateId => t.issue_duplicate_id.to_owned(),
+        Issue::UnknownCurrency { code } => fill(t.issue_unknown_currency, &[("code", code)]),
+        Issue::NotPositive => t.issue_not_positive.to_owned(),
+        Issue::Negative => t.issue_negative.to_owned(),
+        Issue::UnknownCountry { code } => fill(t.issue_unknown_country, &[("code", code)]),
+        Issue::UnknownZone { name } => fill(t.issue_unknown_zone, &[("name", name)]),
+        Issue::DataWithDayBilling => t.issue_data_with_day_billing.to_owned(),
+        Issue::PoolTooSmall { max_lines } => fill(t.issue_pool_too_small, &[("n", &max_lines.to_string())]),
+        Issue::MissingValidity => t.issue_missing_validity.to_owned(),
+        Issue::RoamingWithoutHome => t.issue_roaming_without_home.to_owned(),
+        Issue::UnknownValue { value, allowed } => {
+            fill(t.issue_unknown_value, &[("value", value), ("allowed", &allowed.join(", "))])
+        }
+        Issue::BadDate { value } => fill(t.issue_bad_date, &[("value", value)]),
+        Issue::NoPlans => t.issue_no_plans.to_owned(),
+    }
+}
+
+/// A catalogue problem as a sentence naming its plan and field.
+pub fn problem_text(problem: &Problem, f: Formatter) -> String {
+    let t = texts(f.lang);
+    let issue = issue_text(&problem.issue, f);
+    match &problem.plan {
+        Some(plan) => fill(t.problem_at, &[("plan", plan), ("field", &problem.field), ("issue", &issue)]),
+        None if problem.field.is_empty() => issue,
+        None => fill(t.problem_at_file, &[("field", &problem.field), ("issue", &issue)]),
+    }
+}
+
+/// An input error as a sentence.
+pub fn input_error(error: &InputError, lang: Lang) -> String {
+    let t = texts(lang);
+    match error {
+        InputError::NotANumber => t.err_not_a_number.to_owned(),
+        InputError::TooSmall { min } => fill(t.err_too_small, &[("min", &min.to_string())]),
+        InputError::TooLarge { max } => fill(t.err_too_large, &[("max", &max.to_string())]),
+        InputError::UnknownCountry { text } => fill(t.err_unknown_country, &[("text", text)]),
+        InputError::UnknownCurrency { text } => fill(t.err_unknown_currency, &[("text", text)]),
+        InputError::UnknownLanguage { text } => fill(t.err_unknown_language, &[("text", text)]),
+        InputError::BadDate => t.err_bad_date.to_owned(),
+        InputError::NotAFlag => t.err_not_a_flag.to_owned(),
+        InputError::BadLeg { text } => fill(t.err_bad_leg, &[("text", text)]),
+        InputError::TooManyLegs { max } => fill(t.err_too_many_legs, &[("max", &max.to_string())]),
+        InputError::TripTooLong { max } => fill(t.err_trip_too_long, &[("max", &max.to_string())]),
+        InputError::NotAPrice => t.err_not_a_price.to_owned(),
+        InputError::BadAddress => t.err_bad_address.to_owned(),
+    }
+}
+
+/// Name of a plan kind.
+pub fn kind_name(kind: PlanKind, lang: Lang) -> &'static str {
+    let t = texts(lang);
+    match kind {
+        PlanKind::Esim => t.kind_esim,
+        PlanKind::Sim => t.kind_sim,
+        PlanKind::Roaming => t.kind_roaming,
+    }
+}
+
+/// Name of a strategy.
+pub fn strategy_name(strategy: Strategy, lang: Lang) -> &'static str {
+    let t = texts(lang);
+    match strategy {
+        Strategy::Separate => t.strategy_separate,
+        Strategy::Hotspot => t.strategy_hotspot,
+        Strategy::Pool => t.strategy_pool,
+        Strategy::Mixed => t.strategy_mixed,
+        Strategy::Home => t.strategy_home,
+    }
+}
+
+/// Why an option is listed.
+pub fn reason_name(reason: Reason, lang: Lang) -> &'static str {
+    let t = texts(lang);
+    match reason {
+        Reason::Cheapest => t.reason_cheapest,
+        Reason::CheapestSeparate => t.reason_separate,
+        Reason::CheapestPool => t.reason_pool,
+        Reason::CheapestHotspot => t.reason_hotspot,
+        Reason::CheapestWithOwnPlan => t.reason_own_plan,
+        Reason::SinglePlan => t.reason_single_plan,
+    }
+}
+
+/// How a block's plan is used by `people` travellers.
+pub fn mode_phrase(mode: Mode, people: u32, lang: Lang) -> String {
+    let t = texts(lang);
+    let template = match mode {
+        Mode::Separate => t.mode_separate,
+        Mode::Pool => t.mode_pool,
+        Mode::Hotspot => t.mode_hotspot,
+    };
+    fill(template, &[("n", &people.to_string())])
+}
+
+/// Name of an activity of the usage estimator.
+pub fn activity_name(activity: Activity, lang: Lang) -> &'static str {
+    let t = texts(lang);
+    match activity {
+        Activity::Maps => t.activity_maps,
+        Activity::Social => t.activity_social,
+        Activity::Web => t.activity_web,
+        Activity::Music => t.activity_music,
+        Activity::VideoLow => t.activity_video_low,
+        Activity::VideoSd => t.activity_video_sd,
+        Activity::VideoHd => t.activity_video_hd,
+        Activity::VideoCalls => t.activity_video_calls,
+    }
+}

@@ -1,0 +1,95 @@
+//! Home country (roaming passes are sold for it) and the travellers' own plan
+//! (for the EU/EEA "roam like at home" answer).
+
+use super::field_error::FieldError;
+use crate::core::country::CountryCode;
+use crate::core::money::Currency;
+use crate::i18n::input_error;
+use crate::ui::context::use_ui;
+use crate::ui::state::{Action, Check, Field, Form};
+use yew::prelude::*;
+
+/// Home countries offered first: the readers the widget is written for.
+const COMMON_HOMES: [&str; 12] = ["HK", "CN", "MO", "TW", "FR", "BE", "CH", "DE", "GB", "US", "SG", "CA"];
+
+/// Props of [`HomeInputs`].
+#[derive(Properties, PartialEq)]
+pub struct HomeInputsProps {
+    /// What the reader typed.
+    pub form: Form,
+    /// The form's check.
+    pub check: Check,
+    /// Currencies with a rate.
+    pub currencies: Vec<Currency>,
+    /// The reader changed something.
+    pub onaction: Callback<Action>,
+}
+
+/// Home country and own plan.
+#[component]
+pub fn HomeInputs(props: &HomeInputsProps) -> Html {
+    let ui = use_ui();
+    let (t, f) = (ui.t(), ui.f());
+    let homes = use_memo(ui.lang, move |_| {
+        let common: Vec<CountryCode> = COMMON_HOMES.iter().filter_map(|c| CountryCode::parse(c)).collect();
+        let mut rest: Vec<(String, CountryCode)> =
+            CountryCode::all().filter(|c| !common.contains(c)).map(|c| (f.country(c), c)).collect();
+        rest.sort();
+        let mut common: Vec<(String, CountryCode)> = common.into_iter().map(|c| (f.country(c), c)).collect();
+        common.sort();
+        (common, rest)
+    });
+    let onhome = props.onaction.reform(|e: Event| Action::SetHome(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+    let onprice = props.onaction.reform(|e: InputEvent| Action::SetOwnPrice(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+    let ongb = props.onaction.reform(|e: InputEvent| Action::SetOwnGb(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+    let oncurrency = props.onaction.reform(|e: Event| {
+        let code = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        Action::SetOwnCurrency(Currency::parse(&code).unwrap_or(Currency::EUR))
+    });
+    let price_error = props.check.error(Field::OwnPrice).map(|e| input_error(e, ui.lang));
+    let gb_error = props.check.error(Field::OwnGb).map(|e| input_error(e, ui.lang));
+    let option = |(name, code): &(String, CountryCode)| {
+        let value = code.to_string();
+        html! { <option selected={props.form.home == value} value={value.clone()}>{ format!("{name} ({value})") }</option> }
+    };
+    html! {
+        <section class="rp-card" aria-labelledby="rp-home-heading">
+            <h2 id="rp-home-heading">{ t.home_heading }</h2>
+            <div class="rp-field">
+                <label for="rp-home">{ t.home_label }</label>
+                <select id="rp-home" onchange={onhome}>
+                    <option value="" selected={props.form.home.is_empty()}>{ t.home_none }</option>
+                    <optgroup label="★">{ for homes.0.iter().map(option) }</optgroup>
+                    <optgroup label="A–Z">{ for homes.1.iter().map(option) }</optgroup>
+                </select>
+            </div>
+            <p class="rp-muted">{ t.own_plan_intro }</p>
+            <div class="rp-grid2">
+                <div class="rp-field">
+                    <label for="rp-own-price">{ t.own_plan_price }</label>
+                    <input id="rp-own-price" type="text" inputmode="decimal" autocomplete="off" value={props.form.own_price.clone()}
+                        oninput={onprice} aria-invalid={price_error.is_some().then_some("true")}
+                        aria-describedby={price_error.is_some().then_some("rp-own-price-error")} />
+                    <FieldError id="rp-own-price-error" message={price_error} />
+                </div>
+                <div class="rp-field">
+                    <label for="rp-own-currency">{ t.own_plan_currency }</label>
+                    <select id="rp-own-currency" onchange={oncurrency}>
+                        { for props.currencies.iter().map(|c| html! {
+                            <option value={c.to_string()} selected={*c == props.form.own_currency}>{ c.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="rp-field">
+                    <label for="rp-own-gb">{ t.own_plan_gb }</label>
+                    <input id="rp-own-gb" type="text" inputmode="numeric" autocomplete="off" placeholder={t.own_plan_gb_hint}
+                        value={props.form.own_gb.clone()} oninput={ongb}
+                        aria-invalid={gb_error.is_some().then_some("true")}
+                        aria-describedby={if gb_error.is_some() { "rp-own-gb-error" } else { "rp-own-gb-hint" }} />
+                    <span class="rp-hint" id="rp-own-gb-hint">{ t.own_plan_gb_hint }</span>
+                    <FieldError id="rp-own-gb-error" message={gb_error} />
+                </div>
+            </div>
+        </section>
+    }
+}

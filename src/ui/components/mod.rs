@@ -1,0 +1,20 @@
+//! One component per file; `widget` is the root.
+
+pub mod catalogue_status;
+pub mod cost_bars;
+pub mod cost_lines;
+pub mod data_input;
+pub mod day_strip;
+pub mod field_error;
+pub mod group_inputs;
+pub mod header;
+pub mod home_inputs;
+pub mod leg_row;
+pub mod option_card;
+pub mod plan_browser;
+pub mod questions;
+pub mod results;
+pub mod stepper;
+pub mod trip_editor;
+pub mod usage_estimator;
+pub mod widget;

@@ -1,0 +1,74 @@
+//! The answer: the best option first and prominent, then the alternatives;
+//! or which countries nothing covers.
+
+use super::option_card::OptionCard;
+use crate::core::engine::Answer;
+use crate::core::trip::Trip;
+use crate::i18n::fill;
+use crate::ui::context::use_ui;
+use yew::prelude::*;
+
+/// Props of [`Results`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The engine's answer for `trip`.
+    pub answer: Answer,
+    /// The trip answered (the last valid one).
+    pub trip: Trip,
+    /// Whether the form currently holds a refused value.
+    pub form_invalid: bool,
+}
+
+/// The ranked answer.
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let ui = use_ui();
+    let (t, f) = (ui.t(), ui.f());
+    let total_days = props.trip.total_days();
+    let leg_starts: Vec<u32> = props
+        .trip
+        .legs
+        .iter()
+        .scan(0, |day, leg| {
+            let start = *day;
+            *day += leg.days;
+            Some(start)
+        })
+        .collect();
+    let body = if !props.answer.uncovered.is_empty() {
+        let codes: Vec<String> = props.answer.uncovered.iter().map(ToString::to_string).collect();
+        let names: Vec<String> = props.answer.uncovered.iter().map(|c| f.country(*c)).collect();
+        html! {
+            <div class="rp-card rp-no-option" data-testid="no-option" data-uncovered={codes.join(",")} role="status">
+                <p><strong>{ fill(t.no_option, &[("countries", &names.join(", "))]) }</strong></p>
+                <p class="rp-muted">{ t.no_option_hint }</p>
+            </div>
+        }
+    } else {
+        let mut options = props.answer.options.iter();
+        html! {
+            <>
+                { for options.next().map(|best| html! {
+                    <OptionCard option={best.clone()} best=true people={props.trip.people} {total_days} leg_starts={leg_starts.clone()} />
+                }) }
+                if props.answer.options.len() > 1 {
+                    <h3 class="rp-subheading">{ t.alternatives_heading }</h3>
+                    <div class="rp-options">
+                        { for options.map(|o| html! {
+                            <OptionCard option={o.clone()} best=false people={props.trip.people} {total_days} leg_starts={leg_starts.clone()} />
+                        }) }
+                    </div>
+                }
+            </>
+        }
+    };
+    html! {
+        <section class="rp-results" aria-labelledby="rp-results-heading" aria-live="polite">
+            <h2 id="rp-results-heading">{ t.results_heading }</h2>
+            if props.form_invalid {
+                <p class="rp-notice" role="status">{ t.stale_answer }</p>
+            }
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,73 @@
+//! The trip's stops in order, with a shared country suggestion list, and the
+//! first day.
+
+use super::field_error::FieldError;
+use super::leg_row::LegRow;
+use crate::core::country::CountryCode;
+use crate::core::trip::MAX_LEGS;
+use crate::i18n::{fill, input_error};
+use crate::ui::context::use_ui;
+use crate::ui::state::{Action, Check, Field, Form};
+use yew::prelude::*;
+
+/// Props of [`TripEditor`].
+#[derive(Properties, PartialEq)]
+pub struct TripEditorProps {
+    /// What the reader typed.
+    pub form: Form,
+    /// The form's check.
+    pub check: Check,
+    /// Days of the last valid trip (for the "n days in all" line).
+    pub total_days: Option<u32>,
+    /// The reader changed something.
+    pub onaction: Callback<Action>,
+}
+
+/// The stops and the first day.
+#[component]
+pub fn TripEditor(props: &TripEditorProps) -> Html {
+    let ui = use_ui();
+    let (t, f) = (ui.t(), ui.f());
+    let list_id: AttrValue = "rp-country-list".into();
+    // Suggestions: every country by name in the reader's language, sorted by
+    // that name; the code is shown beside it and typed codes work too.
+    let suggestions = use_memo(ui.lang, move |_| {
+        let mut names: Vec<(String, CountryCode)> = CountryCode::all().map(|c| (f.country(c), c)).collect();
+        names.sort();
+        names
+    });
+    let count = props.form.legs.len();
+    let onadd = props.onaction.reform(|_: MouseEvent| Action::AddLeg);
+    let onstart = props.onaction.reform(|e: InputEvent| {
+        Action::SetStart(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+    });
+    let start_error = props.check.error(Field::Start).map(|e| input_error(e, ui.lang));
+    let trip_error = props.check.error(Field::Trip).map(|e| input_error(e, ui.lang));
+    let days_text = |n: u32| if n == 1 { t.days_count_one.to_owned() } else { fill(t.days_count_other, &[("n", &n.to_string())]) };
+    html! {
+        <section class="rp-card rp-trip" aria-labelledby="rp-trip-heading">
+            <h2 id="rp-trip-heading">{ t.trip_heading }</h2>
+            <datalist id={list_id.clone()}>
+                { for suggestions.iter().map(|(name, code)| html! { <option value={name.clone()} label={code.to_string()} /> }) }
+            </datalist>
+            <ol class="rp-legs">
+                { for props.form.legs.iter().enumerate().map(|(i, leg)| html! {
+                    <LegRow key={leg.key} leg={leg.clone()} number={i + 1} {count} check={props.check.clone()}
+                        list_id={list_id.clone()} onaction={props.onaction.clone()} />
+                }) }
+            </ol>
+            <div class="rp-row">
+                <button type="button" class="rp-add" onclick={onadd} disabled={count >= MAX_LEGS}>{ "+ " }{ t.add_leg }</button>
+                { for props.total_days.map(|n| html! { <span class="rp-muted">{ fill(t.trip_length, &[("days", &days_text(n))]) }</span> }) }
+            </div>
+            <FieldError id="rp-trip-error" message={trip_error} />
+            <div class="rp-field">
+                <label for="rp-start">{ t.start_label }</label>
+                <input id="rp-start" type="date" value={props.form.start.clone()} oninput={onstart}
+                    aria-invalid={start_error.is_some().then_some("true")}
+                    aria-describedby={start_error.is_some().then_some("rp-start-error")} />
+                <FieldError id="rp-start-error" message={start_error} />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,159 @@
+//! The widget's root: owns the state, computes the answer, lays out the
+//! inputs beside the answers. Reads nothing from the browser itself (that is
+//! the shell's job), so it renders natively in tests.
+
+use super::catalogue_status::{CatalogueStatus, CustomCatalogue};
+use super::cost_bars::CostBars;
+use super::cost_lines::{CostLines, Series, USAGE_GRID};
+use super::data_input::DataInput;
+use super::group_inputs::GroupInputs;
+use super::header::Header;
+use super::home_inputs::HomeInputs;
+use super::plan_browser::PlanBrowser;
+use super::questions::Questions;
+use super::results::Results;
+use super::trip_editor::TripEditor;
+use crate::core::catalogue::Catalogue;
+use crate::core::date::Date;
+use crate::core::engine::{self, Answer, Reason, Request};
+use crate::core::lang::Lang;
+use crate::core::money::Currency;
+use crate::core::share::{LinkSettings, SettingError};
+use crate::core::trip::Trip;
+use crate::i18n::{fill, texts};
+use crate::ui::context::Ui;
+use crate::ui::state::{default_currency, Action, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Widget`].
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    /// Settings from the link or embed.
+    #[prop_or_default]
+    pub settings: LinkSettings,
+    /// Link settings that were refused.
+    #[prop_or_default]
+    pub setting_errors: Vec<SettingError>,
+    /// Language when the link does not say.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Today.
+    pub today: Date,
+    /// The catalogue to answer with.
+    pub catalogue: Rc<Catalogue>,
+    /// State of a blog owner's catalogue.
+    #[prop_or(CustomCatalogue::None)]
+    pub custom: CustomCatalogue,
+    /// The state changed (the shell mirrors it into the link and storage).
+    #[prop_or_default]
+    pub onstate: Callback<Rc<State>>,
+}
+
+/// Answers for a trip on a catalogue, in a currency.
+fn answer_for(catalogue: &Catalogue, trip: &Trip, currency: Currency, today: Date) -> Answer {
+    engine::compute(Request { catalogue, trip, currency, today })
+}
+
+/// Totals of each way of staying online across the usage grid.
+fn usage_series(catalogue: &Catalogue, trip: &Trip, currency: Currency, today: Date) -> Vec<Series> {
+    let reasons = [Reason::Cheapest, Reason::CheapestSeparate, Reason::CheapestHotspot, Reason::CheapestPool, Reason::CheapestWithOwnPlan];
+    let answers: Vec<Answer> = USAGE_GRID
+        .iter()
+        .map(|mb| answer_for(catalogue, &Trip { mb_per_day: *mb, ..trip.clone() }, currency, today))
+        .collect();
+    reasons
+        .into_iter()
+        .map(|reason| Series {
+            reason,
+            totals: answers
+                .iter()
+                .map(|a| a.options.iter().find(|o| o.reasons.contains(&reason)).map(|o| o.total.minor))
+                .collect(),
+        })
+        .filter(|s| s.totals.iter().any(Option::is_some))
+        .collect()
+}
+
+/// The whole widget.
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let catalogue = props.catalogue.clone();
+    let state = {
+        let (settings, today) = (props.settings.clone(), props.today);
+        let lang = settings.lang.unwrap_or(props.lang);
+        let currency = settings
+            .currency
+            .or(Some(default_currency(lang)))
+            .filter(|c| catalogue.rates.knows(*c))
+            .unwrap_or(Currency::EUR);
+        use_reducer(move || State::new(&settings, lang, currency, today))
+    };
+    {
+        let onstate = props.onstate.clone();
+        let current = Rc::new((*state).clone());
+        use_effect_with(current, move |s| onstate.emit(s.clone()));
+    }
+    let onaction = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let check = state.check();
+    let catalogue_key = Rc::as_ptr(&catalogue) as usize;
+    let answer = {
+        let catalogue = catalogue.clone();
+        use_memo((state.trip.clone(), state.currency, catalogue_key, state.today), move |(trip, currency, _, today)| {
+            trip.as_ref().map(|trip| answer_for(&catalogue, trip, *currency, *today))
+        })
+    };
+    let series = {
+        let catalogue = catalogue.clone();
+        use_memo((state.trip.clone(), state.currency, catalogue_key, state.today), move |(trip, currency, _, today)| {
+            trip.as_ref().map(|trip| usage_series(&catalogue, trip, *currency, *today)).unwrap_or_default()
+        })
+    };
+    let ui = Rc::new(Ui { lang: state.lang, catalogue: catalogue.clone(), today: state.today });
+    let t = texts(state.lang);
+    let currencies: Vec<Currency> = catalogue.rates.currencies().collect();
+    let estimate = state.usage_estimate().ok();
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    let outputs = match (&state.trip, answer.as_ref()) {
+        (Some(trip), Some(answer)) => html! {
+            <>
+                <Results answer={answer.clone()} trip={trip.clone()} form_invalid={check.trip.is_none()} />
+                if answer.uncovered.is_empty() {
+                    <Questions answer={answer.clone()} trip={trip.clone()} currency={state.currency} />
+                    <CostBars options={answer.options.clone()} />
+                    <CostLines series={(*series).clone()} current_mb={trip.mb_per_day} currency={state.currency.to_string()} />
+                }
+            </>
+        },
+        _ => html! { <p class="rp-notice" role="status">{ t.fix_inputs }</p> },
+    };
+    html! {
+        <ContextProvider<Rc<Ui>> context={ui}>
+            <div class="rp" lang={state.lang.code()}>
+                <Header currency={state.currency} currencies={currencies.clone()} onaction={onaction.clone()} />
+                <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()} />
+                <div class="rp-layout">
+                    <form class="rp-inputs" {onsubmit} novalidate=true aria-label={t.trip_heading}>
+                        <TripEditor form={state.form.clone()} check={check.clone()}
+                            total_days={state.trip.as_ref().map(Trip::total_days)} onaction={onaction.clone()} />
+                        <GroupInputs form={state.form.clone()} check={check.clone()} onaction={onaction.clone()} />
+                        <DataInput form={state.form.clone()} check={check.clone()} {estimate} onaction={onaction.clone()} />
+                        <HomeInputs form={state.form.clone()} check={check.clone()} currencies={currencies} onaction={onaction.clone()} />
+                    </form>
+                    <div class="rp-outputs">{ outputs }</div>
+                </div>
+                <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} currency={state.currency} />
+                <footer class="rp-footer">
+                    { for catalogue.as_of.map(|d| html! { <p>{ fill(t.prices_as_of, &[("date", &ui_date(state.lang, d))]) }</p> }) }
+                </footer>
+            </div>
+        </ContextProvider<Rc<Ui>>>
+    }
+}
+
+fn ui_date(lang: Lang, date: Date) -> String {
+    crate::i18n::Formatter::new(lang).date(date)
+}

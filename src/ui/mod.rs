@@ -1,0 +1,11 @@
+//! The Yew widget around the pure core: state, components, and (in the
+//! browser only) the shell that talks to the page.
+
+pub mod components;
+pub mod context;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod shell;
+
+pub use components::widget::{Widget, WidgetProps};

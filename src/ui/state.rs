@@ -1,0 +1,492 @@
+//! The widget's state: what the reader typed (kept as typed, so nothing is
+//! lost while it is invalid), the last valid trip, and the actions on them.
+
+use crate::core::catalogue::{Megabytes, MB_PER_GB};
+use crate::core::country::CountryCode;
+use crate::core::date::Date;
+use crate::core::lang::Lang;
+use crate::core::money::{Currency, Money};
+use crate::core::share::{self, InputError, LinkSettings};
+use crate::core::trip::{HomePlan, Leg, Trip, MAX_LEGS, MAX_MB_PER_DAY, MAX_PEOPLE, MAX_TRIP_DAYS};
+use crate::core::usage::{self, Activity};
+use crate::i18n::Formatter;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// One stop of the trip as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LegForm {
+    /// Stable key for rendering lists.
+    pub key: u32,
+    /// Country as typed (a name or a code).
+    pub country: String,
+    /// Days as typed.
+    pub days: String,
+}
+
+/// Unit of the data-per-day input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataUnit {
+    /// Megabytes.
+    Mb,
+    /// Gigabytes (1024 MB).
+    Gb,
+}
+
+/// One activity line of the estimator as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsageForm {
+    /// The activity.
+    pub activity: Activity,
+    /// Hours a day as typed (decimals allowed).
+    pub hours: String,
+    /// MB an hour as typed.
+    pub rate: String,
+}
+
+/// Which input a message belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// A leg's country.
+    LegCountry(u32),
+    /// A leg's days.
+    LegDays(u32),
+    /// The trip as a whole (too long, too many legs).
+    Trip,
+    /// Start date.
+    Start,
+    /// Travellers.
+    People,
+    /// Data per day.
+    Mb,
+    /// Own plan's price.
+    OwnPrice,
+    /// Own plan's GB.
+    OwnGb,
+    /// An estimator line's hours.
+    UsageHours(Activity),
+    /// An estimator line's rate.
+    UsageRate(Activity),
+}
+
+/// Everything the reader typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Form {
+    /// Stops in order.
+    pub legs: Vec<LegForm>,
+    /// Next leg key.
+    pub next_key: u32,
+    /// First day as typed.
+    pub start: String,
+    /// Travellers as typed.
+    pub people: String,
+    /// Whether the group stays together.
+    pub together: bool,
+    /// Data per day as typed.
+    pub mb: String,
+    /// Unit of `mb`.
+    pub unit: DataUnit,
+    /// Whether phones take an eSIM.
+    pub esim: bool,
+    /// Home country code, or empty.
+    pub home: String,
+    /// Own plan's monthly price as typed.
+    pub own_price: String,
+    /// Own plan's currency.
+    pub own_currency: Currency,
+    /// Own plan's GB as typed (empty = unlimited).
+    pub own_gb: String,
+    /// Whether the estimator is open.
+    pub estimator_open: bool,
+    /// Estimator lines.
+    pub usage: Vec<UsageForm>,
+}
+
+/// The widget's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// What the reader typed.
+    pub form: Form,
+    /// Display language.
+    pub lang: Lang,
+    /// Display currency.
+    pub currency: Currency,
+    /// The last trip that was valid (the answer shown while the form is not).
+    pub trip: Option<Trip>,
+    /// Today (for the default start date and price age).
+    pub today: Date,
+}
+
+/// What the reader can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Typed in a leg's country.
+    SetLegCountry(u32, String),
+    /// Typed in a leg's days.
+    SetLegDays(u32, String),
+    /// Pressed − or + on a leg's days.
+    StepLegDays(u32, i64),
+    /// Added a stop.
+    AddLeg,
+    /// Removed a stop.
+    RemoveLeg(u32),
+    /// Moved a stop earlier (-1) or later (+1).
+    MoveLeg(u32, i32),
+    /// Typed a start date.
+    SetStart(String),
+    /// Typed travellers.
+    SetPeople(String),
+    /// Pressed − or + on travellers.
+    StepPeople(i64),
+    /// Ticked "we stay together".
+    SetTogether(bool),
+    /// Typed data per day.
+    SetMb(String),
+    /// Switched MB/GB.
+    SetUnit(DataUnit),
+    /// Ticked "phones take an eSIM".
+    SetEsim(bool),
+    /// Chose a home country ("" = none).
+    SetHome(String),
+    /// Typed the own plan's price.
+    SetOwnPrice(String),
+    /// Chose the own plan's currency.
+    SetOwnCurrency(Currency),
+    /// Typed the own plan's GB.
+    SetOwnGb(String),
+    /// Opened or closed the estimator.
+    ToggleEstimator,
+    /// Typed an activity's hours.
+    SetUsageHours(Activity, String),
+    /// Typed an activity's MB per hour.
+    SetUsageRate(Activity, String),
+    /// Took the estimate as the data per day.
+    UseEstimate(Megabytes),
+    /// Switched language.
+    SetLang(Lang),
+    /// Switched display currency.
+    SetCurrency(Currency),
+}
+
+/// The value, or `None` with its error recorded against `field`.
+fn take<T>(errors: &mut Vec<(Field, InputError)>, field: Field, result: Result<T, InputError>) -> Option<T> {
+    result.map_err(|e| errors.push((field, e))).ok()
+}
+
+/// Default display currency for a language's readers.
+pub fn default_currency(lang: Lang) -> Currency {
+    let code = match lang {
+        Lang::En | Lang::Fr => "EUR",
+        Lang::ZhHans => "CNY",
+        Lang::ZhHant => "HKD",
+    };
+    Currency::parse(code).unwrap_or(Currency::EUR)
+}
+
+impl State {
+    /// The starting state: defaults, overridden by the link's settings.
+    pub fn new(settings: &LinkSettings, lang: Lang, currency: Currency, today: Date) -> State {
+        let f = Formatter::new(lang);
+        let legs: Vec<Leg> = settings.legs.clone().unwrap_or_else(default_legs);
+        let form = Form {
+            next_key: u32::try_from(legs.len()).unwrap_or(0),
+            legs: legs
+                .iter()
+                .zip(0..)
+                .map(|(leg, key)| LegForm { key, country: f.country(leg.country), days: leg.days.to_string() })
+                .collect(),
+            start: settings.start.unwrap_or(today).to_string(),
+            people: settings.people.unwrap_or(1).to_string(),
+            together: settings.together.unwrap_or(true),
+            mb: settings.mb.unwrap_or(1024).to_string(),
+            unit: DataUnit::Mb,
+            esim: settings.esim.unwrap_or(true),
+            home: settings.home.map(|c| c.to_string()).unwrap_or_default(),
+            own_price: settings.hp_price_minor.map(|m| f.decimal(m, 2).replace(['\u{a0}', '\u{202f}'], "")).unwrap_or_default(),
+            own_currency: settings.hp_currency.unwrap_or(Currency::EUR),
+            own_gb: settings.hp_gb.map(|g| g.to_string()).unwrap_or_default(),
+            estimator_open: false,
+            usage: usage::default_lines()
+                .into_iter()
+                .map(|l| UsageForm {
+                    activity: l.activity,
+                    hours: format_tenths(l.tenth_hours),
+                    rate: l.mb_per_hour.to_string(),
+                })
+                .collect(),
+        };
+        let mut state = State { form, lang, currency, trip: None, today };
+        state.trip = state.check().trip;
+        state
+    }
+
+    /// Validates the form against every rule; the trip when all is well.
+    pub fn check(&self) -> Check {
+        let f = Formatter::new(self.lang);
+        let form = &self.form;
+        let mut errors: Vec<(Field, InputError)> = Vec::new();
+        let mut legs = Vec::new();
+        for leg in &form.legs {
+            let country = resolve_country(&leg.country, f);
+            let days = share::parse_count(&leg.days, 1, u64::from(MAX_TRIP_DAYS));
+            match (&country, &days) {
+                (Ok(c), Ok(d)) => legs.push(Leg { country: *c, days: u32::try_from(*d).unwrap_or(1) }),
+                _ => {
+                    if let Err(e) = country {
+                        errors.push((Field::LegCountry(leg.key), e));
+                    }
+                    if let Err(e) = days {
+                        errors.push((Field::LegDays(leg.key), e));
+                    }
+                }
+            }
+        }
+        if legs.iter().map(|l| l.days).sum::<u32>() > MAX_TRIP_DAYS {
+            errors.push((Field::Trip, InputError::TripTooLong { max: MAX_TRIP_DAYS }));
+        }
+        let start = Date::parse(form.start.trim()).ok_or(InputError::BadDate);
+        let people = share::parse_count(&form.people, 1, u64::from(MAX_PEOPLE));
+        let mb = self.mb_per_day();
+        let own_plan = self.own_plan();
+        let usage = self.usage_estimate();
+        let start = take(&mut errors, Field::Start, start);
+        let people = take(&mut errors, Field::People, people);
+        let mb = take(&mut errors, Field::Mb, mb);
+        let own_plan = match own_plan {
+            Ok(p) => p,
+            Err((field, e)) => {
+                errors.push((field, e));
+                None
+            }
+        };
+        if let Err((field, e)) = usage {
+            if form.estimator_open {
+                errors.push((field, e));
+            }
+        }
+        let trip = match (start, people, mb) {
+            (Some(start), Some(people), Some(mb)) if errors.is_empty() && !legs.is_empty() => Some(Trip {
+                legs,
+                people: u32::try_from(people).unwrap_or(1),
+                together: form.together,
+                mb_per_day: mb,
+                home: CountryCode::parse(&form.home),
+                esim: form.esim,
+                start,
+                home_plan: own_plan,
+            }),
+            _ => None,
+        };
+        Check { trip, errors }
+    }
+
+    /// Data per day in MB, from the typed value and unit.
+    fn mb_per_day(&self) -> Result<Megabytes, InputError> {
+        match self.form.unit {
+            DataUnit::Mb => share::parse_count(&self.form.mb, 1, MAX_MB_PER_DAY),
+            DataUnit::Gb => {
+                let tenths = parse_tenths(&self.form.mb).ok_or(InputError::NotANumber)?;
+                let mb = (u64::from(tenths) * MB_PER_GB).div_ceil(10);
+                if mb == 0 {
+                    Err(InputError::TooSmall { min: 1 })
+                } else if mb > MAX_MB_PER_DAY {
+                    Err(InputError::TooLarge { max: MAX_MB_PER_DAY / MB_PER_GB })
+                } else {
+                    Ok(mb)
+                }
+            }
+        }
+    }
+
+    fn own_plan(&self) -> Result<Option<HomePlan>, (Field, InputError)> {
+        let form = &self.form;
+        if form.own_price.trim().is_empty() {
+            return Ok(None);
+        }
+        let price = share::parse_price(&form.own_price).map_err(|e| (Field::OwnPrice, e))?;
+        let gb = if form.own_gb.trim().is_empty() {
+            None
+        } else {
+            let gb = share::parse_count(&form.own_gb, 1, 100_000).map_err(|e| (Field::OwnGb, e))?;
+            Some(u32::try_from(gb).unwrap_or(u32::MAX))
+        };
+        Ok(Some(HomePlan { monthly_price: Money::new(price, form.own_currency), domestic_gb: gb }))
+    }
+
+    /// The estimator's MB a day.
+    pub fn usage_estimate(&self) -> Result<Megabytes, (Field, InputError)> {
+        let mut lines = Vec::new();
+        for line in &self.form.usage {
+            let tenth_hours = parse_tenths(&line.hours)
+                .filter(|t| *t <= 240)
+                .ok_or((Field::UsageHours(line.activity), InputError::TooLarge { max: 24 }))?;
+            let mb_per_hour = share::parse_count(&line.rate, 0, 100_000).map_err(|e| (Field::UsageRate(line.activity), e))?;
+            lines.push(usage::UsageLine { activity: line.activity, tenth_hours, mb_per_hour });
+        }
+        Ok(usage::mb_per_day(&lines))
+    }
+}
+
+/// The form checked: the trip if valid, and each input's problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    /// The trip, when every input is valid.
+    pub trip: Option<Trip>,
+    /// Problems by input.
+    pub errors: Vec<(Field, InputError)>,
+}
+
+impl Check {
+    /// The problem of one input, if any.
+    pub fn error(&self, field: Field) -> Option<&InputError> {
+        self.errors.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
+    }
+}
+
+fn default_legs() -> Vec<Leg> {
+    ["HK", "CN", "MO"]
+        .iter()
+        .zip([3, 4, 1])
+        .filter_map(|(code, days)| Some(Leg { country: CountryCode::parse(code)?, days }))
+        .collect()
+}
+
+/// A country from what was typed: a code in any case, or a name in the
+/// reader's language (any case, surrounding spaces ignored).
+pub fn resolve_country(text: &str, f: Formatter) -> Result<CountryCode, InputError> {
+    let trimmed = text.trim();
+    if let Some(code) = CountryCode::parse(&trimmed.to_uppercase()) {
+        return Ok(code);
+    }
+    // "Hong Kong (HK)" as offered by the suggestion list.
+    if let Some(code) = trimmed.strip_suffix(')').and_then(|t| t.rsplit_once('(')).and_then(|(_, c)| CountryCode::parse(c)) {
+        return Ok(code);
+    }
+    let wanted = trimmed.to_lowercase();
+    CountryCode::all()
+        .find(|c| f.country(*c).to_lowercase() == wanted)
+        .ok_or_else(|| InputError::UnknownCountry { text: text.to_owned() })
+}
+
+/// Parses `1.5` or `1,5` into tenths (15); at most one decimal.
+fn parse_tenths(text: &str) -> Option<u32> {
+    let text = text.trim().replace(',', ".");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) || fraction.len() > 1 || whole.len() > 6 {
+        return None;
+    }
+    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let tenth: u32 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+    Some(whole * 10 + tenth)
+}
+
+fn format_tenths(tenths: u32) -> String {
+    if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) }
+}
+
+fn step(text: &str, delta: i64, min: i64, max: i64) -> String {
+    let current: i64 = text.trim().parse().unwrap_or(min);
+    (current + delta).clamp(min, max).to_string()
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let form = &mut next.form;
+        match action {
+            Action::SetLegCountry(key, text) => {
+                if let Some(l) = form.legs.iter_mut().find(|l| l.key == key) {
+                    l.country = text;
+                }
+            }
+            Action::SetLegDays(key, text) => {
+                if let Some(l) = form.legs.iter_mut().find(|l| l.key == key) {
+                    l.days = text;
+                }
+            }
+            Action::StepLegDays(key, delta) => {
+                if let Some(l) = form.legs.iter_mut().find(|l| l.key == key) {
+                    l.days = step(&l.days, delta, 1, i64::from(MAX_TRIP_DAYS));
+                }
+            }
+            Action::AddLeg => {
+                if form.legs.len() < MAX_LEGS {
+                    form.legs.push(LegForm { key: form.next_key, country: String::new(), days: "3".into() });
+                    form.next_key += 1;
+                }
+            }
+            Action::RemoveLeg(key) => {
+                if form.legs.len() > 1 {
+                    form.legs.retain(|l| l.key != key);
+                }
+            }
+            Action::MoveLeg(key, direction) => {
+                if let Some(i) = form.legs.iter().position(|l| l.key == key) {
+                    let j = if direction < 0 { i.checked_sub(1) } else { Some(i + 1) };
+                    if let Some(j) = j.filter(|j| *j < form.legs.len()) {
+                        form.legs.swap(i, j);
+                    }
+                }
+            }
+            Action::SetStart(text) => form.start = text,
+            Action::SetPeople(text) => form.people = text,
+            Action::StepPeople(delta) => form.people = step(&form.people, delta, 1, i64::from(MAX_PEOPLE)),
+            Action::SetTogether(on) => form.together = on,
+            Action::SetMb(text) => form.mb = text,
+            Action::SetUnit(unit) => {
+                if unit != form.unit {
+                    let mb = self.mb_per_day().ok();
+                    form.unit = unit;
+                    if let Some(mb) = mb {
+                        form.mb = match unit {
+                            DataUnit::Mb => mb.to_string(),
+                            DataUnit::Gb => format_tenths(u32::try_from((mb * 10).div_ceil(MB_PER_GB)).unwrap_or(0)),
+                        };
+                    }
+                }
+            }
+            Action::SetEsim(on) => form.esim = on,
+            Action::SetHome(code) => form.home = code,
+            Action::SetOwnPrice(text) => form.own_price = text,
+            Action::SetOwnCurrency(c) => form.own_currency = c,
+            Action::SetOwnGb(text) => form.own_gb = text,
+            Action::ToggleEstimator => form.estimator_open = !form.estimator_open,
+            Action::SetUsageHours(activity, text) => {
+                if let Some(l) = form.usage.iter_mut().find(|l| l.activity == activity) {
+                    l.hours = text;
+                }
+            }
+            Action::SetUsageRate(activity, text) => {
+                if let Some(l) = form.usage.iter_mut().find(|l| l.activity == activity) {
+                    l.rate = text;
+                }
+            }
+            Action::UseEstimate(mb) => {
+                form.unit = DataUnit::Mb;
+                form.mb = mb.to_string();
+            }
+            Action::SetLang(lang) => {
+                // Country names typed in the old language are rewritten in
+                // the new one, so they still resolve.
+                let (old, new) = (Formatter::new(self.lang), Formatter::new(lang));
+                for l in &mut form.legs {
+                    if let Ok(code) = resolve_country(&l.country, old) {
+                        l.country = new.country(code);
+                    }
+                }
+                next.lang = lang;
+            }
+            Action::SetCurrency(c) => next.currency = c,
+        }
+        if let Some(trip) = next.check().trip {
+            next.trip = Some(trip);
+        }
+        Rc::new(next)
+    }
+}
