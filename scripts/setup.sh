@@ -37,7 +37,11 @@ if [ -n "$rustup_wasm_libdir" ] && [ -d "$rustup_wasm_libdir" ]; then
 else
   apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
   log "wasm32 target: Debian rustc-web with std built from source"
+  # Trunk builds offline: fetch std's own dependencies once, while the
+  # registry can be asked.
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path /usr/lib/rustlib/src/rust/library/Cargo.toml
 fi
+cargo fetch --quiet --manifest-path "$root/Cargo.toml"
 
 # 2. Build tools, each pinned to the version the project is tested with.
 has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: native (core, components rendered to HTML), lints, the
+# release build, and end-to-end tests in headless Chromium against that build
+# served as static files. Installs what is missing first (scripts/setup.sh).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+log=$(mktemp -d)
+trap 'rm -rf "$log"' EXIT
+
+bash scripts/setup.sh
+
+echo "== native tests (cargo test)"
+cargo test --all-targets 2>&1 | tee "$log/cargo.txt"
+
+echo "== lints (clippy, rustfmt)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo fmt --all -- --check
+
+echo "== release build (trunk)"
+bash scripts/build.sh
+
+echo "== end-to-end tests (headless Chromium)"
+(cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec specs/) 2>&1 | tee "$log/e2e.txt"
+
+native_pass=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log/cargo.txt" | awk '{s+=$4} END {print s+0}')
+native_fail=$(grep -oE '[0-9]+ failed' "$log/cargo.txt" | awk '{s+=$1} END {print s+0}')
+e2e_pass=$(grep -oE '^ℹ pass [0-9]+' "$log/e2e.txt" | awk '{print $3}' | tail -n1)
+e2e_fail=$(grep -oE '^ℹ fail [0-9]+' "$log/e2e.txt" | awk '{print $3}' | tail -n1)
+echo "native: ${native_pass} passed, ${native_fail} failed; end-to-end: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed"
+echo "roamplan: $((native_pass + ${e2e_pass:-0})) passed, $((native_fail + ${e2e_fail:-0})) failed"

@@ -1,0 +1,75 @@
+// A reader enters a trip and reads the answer through the test hooks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../lib/server.js';
+import { launch, openPage, DIST } from '../lib/browser.js';
+import { Widget } from '../lib/widget.js';
+
+let server, browser;
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a reader types a trip and sees the cheapest option with its total', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}/?lang=en&cur=EUR`);
+  const widget = new Widget(page);
+  await widget.ready();
+  await widget.setTrip([['Japan', 5]]);
+  await widget.setMbPerDay(1024);
+  const options = await widget.options();
+  assert.ok(options.length >= 1);
+  const best = options[0];
+  assert.equal(best.currency, 'EUR');
+  assert.ok(best.totalMinor > 0);
+  assert.ok(options.every((o, i) => i === 0 || o.totalMinor >= best.totalMinor), 'best first');
+  assert.match(best.text, /days 1–5/i);
+  assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
+  await context.close();
+});
+
+test('typing a country code works as well as a name', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?lang=en&cur=EUR`);
+  const widget = new Widget(page);
+  await widget.setTrip([['jp', 5]]);
+  const byCode = await widget.best();
+  await widget.setTrip([['Japan', 5]]);
+  const byName = await widget.best();
+  assert.deepEqual(byCode.plans, byName.plans);
+  await context.close();
+});
+
+test('a trip nothing covers names the uncovered country', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=AQ:3&lang=en`);
+  const widget = new Widget(page);
+  assert.deepEqual(await widget.uncovered(), ['AQ']);
+  await context.close();
+});
+
+test('more days never make the best total cheaper', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=FR:3,CH:2&lang=en&cur=EUR`);
+  const widget = new Widget(page);
+  const short = await widget.best();
+  await page.locator('li.rp-leg').first().getByRole('button', { name: 'More' }).click();
+  await page.getByText('6 days in all').waitFor();
+  const longer = await widget.best();
+  assert.ok(longer.totalMinor >= short.totalMinor);
+  await context.close();
+});
+
+test('an invalid entry keeps the previous answer and says what is wrong', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:3&lang=en&cur=HKD`);
+  const widget = new Widget(page);
+  const before = await widget.best();
+  await widget.setTravellers('0');
+  await page.locator('#rp-people-error').waitFor();
+  assert.match(await page.locator('#rp-people-error').innerText(), /at least 1/);
+  assert.equal(await page.locator('#rp-people').inputValue(), '0', 'what the reader typed stays');
+  const after = await widget.best();
+  assert.equal(after.totalMinor, before.totalMinor, 'previous answer stays');
+  await context.close();
+});
