@@ -1,5 +1,7 @@
 //! The catalogue that ships with the widget: valid, and as rich as promised.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used)]
+
 use roamplan::core::catalogue::{load_native, Catalogue, PlanKind, BUILT_IN_JSON};
 use roamplan::core::country::CountryCode;
 
@@ -17,7 +19,11 @@ fn cc(code: &str) -> CountryCode {
 #[test]
 fn built_in_catalogue_validates() {
     let catalogue = built_in();
-    assert!(catalogue.plans.len() >= 60, "{} plans", catalogue.plans.len());
+    assert!(
+        catalogue.plans.len() >= 60,
+        "{} plans",
+        catalogue.plans.len()
+    );
     assert!(catalogue.as_of.is_some());
 }
 
@@ -25,7 +31,13 @@ fn built_in_catalogue_validates() {
 fn every_plan_says_where_its_figures_come_from() {
     for plan in built_in().plans {
         let p = &plan.provenance;
-        assert!(p.source.as_deref().is_some_and(|s| s.starts_with("https://") || s.starts_with("http://")), "{} source", plan.id);
+        assert!(
+            p.source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("https://") || s.starts_with("http://")),
+            "{} source",
+            plan.id
+        );
         assert!(p.checked.is_some(), "{} checked", plan.id);
         assert!(p.confidence.is_some(), "{} confidence", plan.id);
         assert!(!plan.provider.is_empty(), "{} provider", plan.id);
@@ -35,7 +47,11 @@ fn every_plan_says_where_its_figures_come_from() {
 #[test]
 fn eu_eea_zone_is_exactly_the_regulations() {
     let catalogue = built_in();
-    let zone = catalogue.zones.iter().find(|(name, _)| name == "EU_EEA").map(|(_, c)| c.clone());
+    let zone = catalogue
+        .zones
+        .iter()
+        .find(|(name, _)| name == "EU_EEA")
+        .map(|(_, c)| c.clone());
     let zone = zone.unwrap_or_else(|| panic!("EU_EEA zone"));
     assert_eq!(zone.len(), 30);
     assert!(zone.iter().all(|c| c.in_eu_roaming_area()));
@@ -47,13 +63,35 @@ fn eu_eea_zone_is_exactly_the_regulations() {
 #[test]
 fn covers_the_hong_kong_carriers_and_their_offer_shapes() {
     let catalogue = built_in();
-    for provider in ["China Mobile Hong Kong", "China Unicom (Hong Kong)", "csl", "SmarTone", "3HK"] {
-        assert!(catalogue.plans.iter().any(|p| p.provider == provider), "{provider}");
+    for provider in [
+        "China Mobile Hong Kong",
+        "China Unicom (Hong Kong)",
+        "csl",
+        "SmarTone",
+        "3HK",
+    ] {
+        assert!(
+            catalogue.plans.iter().any(|p| p.provider == provider),
+            "{provider}"
+        );
     }
-    let cross_border = |p: &&roamplan::core::catalogue::Plan| ["HK", "CN", "MO"].iter().all(|c| p.covers(cc(c)));
+    let cross_border =
+        |p: &&roamplan::core::catalogue::Plan| ["HK", "CN", "MO"].iter().all(|c| p.covers(cc(c)));
     assert!(catalogue.plans.iter().filter(cross_border).count() >= 3);
-    assert!(catalogue.plans.iter().any(|p| p.pool.is_some() && p.covers(cc("HK"))), "a real HK pool");
-    assert!(catalogue.plans.iter().any(|p| p.account_lines.is_some() && p.pool.is_none()), "cards bound, no pool");
+    assert!(
+        catalogue
+            .plans
+            .iter()
+            .any(|p| p.pool.is_some() && p.covers(cc("HK"))),
+        "a real HK pool"
+    );
+    assert!(
+        catalogue
+            .plans
+            .iter()
+            .any(|p| p.account_lines.is_some() && p.pool.is_none()),
+        "cards bound, no pool"
+    );
     assert!(catalogue
         .plans
         .iter()
@@ -69,7 +107,10 @@ fn mainland_roaming_passes_need_activation() {
         .filter(|p| p.kind == PlanKind::Roaming && p.home == Some(cc("CN")))
         .collect();
     for provider in ["China Mobile", "China Unicom", "China Telecom"] {
-        assert!(mainland.iter().any(|p| p.provider == provider), "{provider}");
+        assert!(
+            mainland.iter().any(|p| p.provider == provider),
+            "{provider}"
+        );
     }
     assert!(mainland.iter().all(|p| p.needs_activation));
 }
@@ -78,7 +119,10 @@ fn mainland_roaming_passes_need_activation() {
 fn french_carriers_and_europe_beyond_the_eu_are_covered() {
     let catalogue = built_in();
     for provider in ["Orange", "SFR", "Bouygues Telecom", "Free"] {
-        assert!(catalogue.plans.iter().any(|p| p.provider == provider), "{provider}");
+        assert!(
+            catalogue.plans.iter().any(|p| p.provider == provider),
+            "{provider}"
+        );
     }
     for country in ["FR", "DE", "IT", "ES", "GB", "CH"] {
         let open_to_all = catalogue
@@ -94,8 +138,16 @@ fn french_carriers_and_europe_beyond_the_eu_are_covered() {
 fn asia_trip_countries_have_plans_anyone_can_buy() {
     let catalogue = built_in();
     for country in ["HK", "MO", "CN", "JP", "KR", "TW", "SG", "TH"] {
-        let esims = catalogue.plans.iter().filter(|p| p.kind == PlanKind::Esim && p.covers(cc(country))).count();
-        let cards = catalogue.plans.iter().filter(|p| p.kind == PlanKind::Sim && p.covers(cc(country))).count();
+        let esims = catalogue
+            .plans
+            .iter()
+            .filter(|p| p.kind == PlanKind::Esim && p.covers(cc(country)))
+            .count();
+        let cards = catalogue
+            .plans
+            .iter()
+            .filter(|p| p.kind == PlanKind::Sim && p.covers(cc(country)))
+            .count();
         assert!(esims >= 2, "{country}: {esims} eSIMs");
         assert!(esims + cards >= 3, "{country}");
     }
@@ -106,9 +158,17 @@ fn travel_esims_come_in_fixed_and_unlimited_shapes_with_hotspot_rules() {
     use roamplan::core::catalogue::{Billing, Hotspot};
     let catalogue = built_in();
     let plans = &catalogue.plans;
-    assert!(plans.iter().any(|p| p.billing == Billing::Day && p.daily_mb.is_some()));
-    assert!(plans.iter().any(|p| matches!(p.billing, Billing::Pass { .. }) && p.data_mb.is_some() && p.topup.is_some()));
+    assert!(plans
+        .iter()
+        .any(|p| p.billing == Billing::Day && p.daily_mb.is_some()));
+    assert!(plans
+        .iter()
+        .any(|p| matches!(p.billing, Billing::Pass { .. })
+            && p.data_mb.is_some()
+            && p.topup.is_some()));
     assert!(plans.iter().any(|p| p.hotspot == Hotspot::Allowed));
     assert!(plans.iter().any(|p| p.hotspot == Hotspot::Blocked));
-    assert!(plans.iter().any(|p| matches!(p.hotspot, Hotspot::CappedPerDay(_))));
+    assert!(plans
+        .iter()
+        .any(|p| matches!(p.hotspot, Hotspot::CappedPerDay(_))));
 }

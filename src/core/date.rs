@@ -12,7 +12,11 @@ pub struct Date {
 
 impl Date {
     /// 1970-01-01, a date that always exists (a safe default).
-    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
 
     /// A date from its parts; `None` when it does not exist (2026-02-30).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -43,7 +47,8 @@ impl Date {
 
     /// Whole months from `self` to `later` (0 when `later` is earlier).
     pub fn months_until(self, later: Date) -> u32 {
-        let mut months = (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
+        let mut months =
+            (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
         if later.day < self.day {
             months -= 1;
         }
@@ -79,7 +84,11 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+        Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
     }
 }
 
@@ -110,9 +119,21 @@ mod tests {
 
     #[test]
     fn parses_iso_dates_and_rejects_impossible_ones() {
-        assert_eq!(Date::parse("2026-07-01").map(|d| d.to_string()), Some("2026-07-01".into()));
+        assert_eq!(
+            Date::parse("2026-07-01").map(|d| d.to_string()),
+            Some("2026-07-01".into())
+        );
         assert_eq!(Date::parse("2028-02-29").map(Date::year), Some(2028));
-        for bad in ["2026-02-29", "2026-13-01", "2026-7-1", "26-07-01", "2026-07-01x", "", "yyyy-mm-dd", "+202-07-01"] {
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-7-1",
+            "26-07-01",
+            "2026-07-01x",
+            "",
+            "yyyy-mm-dd",
+            "+202-07-01",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }

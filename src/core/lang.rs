@@ -31,7 +31,9 @@ impl Lang {
     /// Parses a share-link code exactly (`en`, `zh-Hans`, `zh-Hant`, `fr`),
     /// ignoring ASCII case.
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| lang.code().eq_ignore_ascii_case(code))
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(code))
     }
 
     /// Best match for a browser language tag (`zh-TW`, `zh-CN`, `fr-CA`, `en-GB`).
@@ -47,7 +49,11 @@ impl Lang {
                     .iter()
                     .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
                 let simplified = rest.iter().any(|p| matches!(*p, "hans" | "cn" | "sg"));
-                Some(if traditional && !simplified { Lang::ZhHant } else { Lang::ZhHans })
+                Some(if traditional && !simplified {
+                    Lang::ZhHant
+                } else {
+                    Lang::ZhHans
+                })
             }
             _ => None,
         }
@@ -66,12 +72,18 @@ pub struct LocalizedText {
 impl LocalizedText {
     /// A text the same in every language.
     pub fn plain(text: impl Into<String>) -> LocalizedText {
-        LocalizedText { entries: Vec::new(), plain: Some(text.into()) }
+        LocalizedText {
+            entries: Vec::new(),
+            plain: Some(text.into()),
+        }
     }
 
     /// A text with translations.
     pub fn translated(entries: Vec<(Lang, String)>) -> LocalizedText {
-        LocalizedText { entries, plain: None }
+        LocalizedText {
+            entries,
+            plain: None,
+        }
     }
 
     /// The text in `lang`, falling back to the other Chinese script, then
@@ -80,7 +92,12 @@ impl LocalizedText {
         if let Some(plain) = &self.plain {
             return plain;
         }
-        let find = |l: Lang| self.entries.iter().find(|(k, _)| *k == l).map(|(_, v)| v.as_str());
+        let find = |l: Lang| {
+            self.entries
+                .iter()
+                .find(|(k, _)| *k == l)
+                .map(|(_, v)| v.as_str())
+        };
         let sibling = match lang {
             Lang::ZhHans => Some(Lang::ZhHant),
             Lang::ZhHant => Some(Lang::ZhHans),
@@ -121,8 +138,15 @@ mod tests {
 
     #[test]
     fn missing_translations_fall_back_sensibly() {
-        let text = LocalizedText::translated(vec![(Lang::En, "Day pass".into()), (Lang::ZhHant, "日費".into())]);
-        assert_eq!(text.get(Lang::ZhHans), "日費", "other Chinese script before English");
+        let text = LocalizedText::translated(vec![
+            (Lang::En, "Day pass".into()),
+            (Lang::ZhHant, "日費".into()),
+        ]);
+        assert_eq!(
+            text.get(Lang::ZhHans),
+            "日費",
+            "other Chinese script before English"
+        );
         assert_eq!(text.get(Lang::Fr), "Day pass");
         assert_eq!(LocalizedText::plain("csl").get(Lang::Fr), "csl");
     }

@@ -8,6 +8,6 @@ pub mod engine;
 pub mod json;
 pub mod lang;
 pub mod money;
-pub mod trip;
 pub mod share;
+pub mod trip;
 pub mod usage;

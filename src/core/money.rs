@@ -106,8 +106,9 @@ impl std::iter::Sum for Value {
     }
 }
 
-/// Rates are held in micro-units (8.45 HKD per euro -> 8_450_000), so an
-/// amount of `minor` hundredths is `minor x 10^16 / rate_micro` pico-euros.
+/// Rates are held in micro-units (8.45 HKD per euro -> `8_450_000`), so an
+/// amount of `minor` hundredths is `minor x 10^16 / rate_micro` pico-euros
+/// (`rate_micro` being the rate in micro-units).
 const PICO_PER_MINOR_AT_PAR: i128 = 10_000_000_000_000_000;
 
 /// Exchange rates: how many units of each currency one euro buys.
@@ -121,7 +122,7 @@ impl Rates {
     /// finite number.
     pub fn insert(&mut self, currency: Currency, units_per_eur: f64) -> bool {
         let micro = (units_per_eur * 1e6).round();
-        if !(micro.is_finite() && micro >= 1.0 && micro < 9e15) {
+        if !(1.0..9e15).contains(&micro) {
             return false;
         }
         #[allow(clippy::cast_possible_truncation)]
@@ -197,7 +198,10 @@ mod tests {
 
     #[test]
     fn currency_codes_are_three_capital_letters() {
-        assert_eq!(Currency::parse("HKD").map(|c| c.to_string()), Some("HKD".into()));
+        assert_eq!(
+            Currency::parse("HKD").map(|c| c.to_string()),
+            Some("HKD".into())
+        );
         assert_eq!(Currency::parse("hkd"), None);
         assert_eq!(Currency::parse("HK"), None);
         assert_eq!(Currency::parse("HKDX"), None);
@@ -227,8 +231,14 @@ mod tests {
         let rates = rates();
         // 84.50 HKD at 8.45 per euro is 10 euros, and 1620 yen.
         let hkd = Money::new(8450, cur("HKD"));
-        assert_eq!(rates.convert(hkd, Currency::EUR), Some(Money::new(1000, Currency::EUR)));
-        assert_eq!(rates.convert(hkd, cur("JPY")), Some(Money::new(162_000, cur("JPY"))));
+        assert_eq!(
+            rates.convert(hkd, Currency::EUR),
+            Some(Money::new(1000, Currency::EUR))
+        );
+        assert_eq!(
+            rates.convert(hkd, cur("JPY")),
+            Some(Money::new(162_000, cur("JPY")))
+        );
         // 1 HKD = 0.118343... EUR -> 0.12
         assert_eq!(
             rates.convert(Money::new(100, cur("HKD")), Currency::EUR),
@@ -241,9 +251,14 @@ mod tests {
         let rates = rates();
         // Three prices of 0.10 HKD are 0.0118 EUR each: rounding each would
         // give 0.03, the sum 0.30 HKD is 0.0355 EUR -> 0.04.
-        let item = rates.value_of(Money::new(10, cur("HKD"))).unwrap_or_default();
+        let item = rates
+            .value_of(Money::new(10, cur("HKD")))
+            .unwrap_or_default();
         let total = item.times(3);
-        assert_eq!(rates.to_money(total, Currency::EUR), Some(Money::new(4, Currency::EUR)));
+        assert_eq!(
+            rates.to_money(total, Currency::EUR),
+            Some(Money::new(4, Currency::EUR))
+        );
     }
 
     #[test]

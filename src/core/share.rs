@@ -110,7 +110,18 @@ pub struct SettingError {
 
 /// The keys of the contract, in the order links are written.
 pub const KEYS: [&str; 13] = [
-    "trip", "people", "together", "mb", "home", "esim", "cur", "lang", "start", "hp_price", "hp_cur", "hp_gb",
+    "trip",
+    "people",
+    "together",
+    "mb",
+    "home",
+    "esim",
+    "cur",
+    "lang",
+    "start",
+    "hp_price",
+    "hp_cur",
+    "hp_gb",
     "catalogue",
 ];
 
@@ -118,11 +129,16 @@ pub const KEYS: [&str; 13] = [
 pub fn parse_count(text: &str, min: u64, max: u64) -> Result<u64, InputError> {
     let text = text.trim();
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(if text.starts_with('-') && text[1..].bytes().all(|b| b.is_ascii_digit()) && text.len() > 1 {
-            InputError::TooSmall { min }
-        } else {
-            InputError::NotANumber
-        });
+        return Err(
+            if text.starts_with('-')
+                && text[1..].bytes().all(|b| b.is_ascii_digit())
+                && text.len() > 1
+            {
+                InputError::TooSmall { min }
+            } else {
+                InputError::NotANumber
+            },
+        );
     }
     let n: u64 = text.parse().map_err(|_| InputError::TooLarge { max })?;
     if n < min {
@@ -145,8 +161,11 @@ pub fn parse_flag(text: &str) -> Result<bool, InputError> {
 
 /// Reads a country code, any case.
 pub fn parse_country(text: &str) -> Result<CountryCode, InputError> {
-    CountryCode::parse(&text.trim().to_ascii_uppercase())
-        .ok_or_else(|| InputError::UnknownCountry { text: text.to_owned() })
+    CountryCode::parse(&text.trim().to_ascii_uppercase()).ok_or_else(|| {
+        InputError::UnknownCountry {
+            text: text.to_owned(),
+        }
+    })
 }
 
 /// Reads a positive price as hundredths (`20`, `19.99`, `19,99`).
@@ -155,7 +174,11 @@ pub fn parse_price(text: &str) -> Result<i64, InputError> {
     let valid = !normalized.is_empty()
         && normalized.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && normalized.matches('.').count() <= 1;
-    let value: f64 = if valid { normalized.parse().map_err(|_| InputError::NotAPrice)? } else { return Err(InputError::NotAPrice) };
+    let value: f64 = if valid {
+        normalized.parse().map_err(|_| InputError::NotAPrice)?
+    } else {
+        return Err(InputError::NotAPrice);
+    };
     match decimal_to_minor(value) {
         Some(minor) if minor > 0 && minor < 100_000_000 => Ok(minor),
         _ => Err(InputError::NotAPrice),
@@ -166,14 +189,21 @@ pub fn parse_price(text: &str) -> Result<i64, InputError> {
 pub fn parse_trip(text: &str) -> Result<Vec<Leg>, InputError> {
     let mut legs = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let bad = || InputError::BadLeg { text: part.to_owned() };
+        let bad = || InputError::BadLeg {
+            text: part.to_owned(),
+        };
         let (code, days) = part.split_once(':').ok_or_else(bad)?;
         let country = parse_country(code).map_err(|_| bad())?;
         let days = parse_count(days, 1, u64::from(MAX_TRIP_DAYS)).map_err(|_| bad())?;
-        legs.push(Leg { country, days: u32::try_from(days).map_err(|_| bad())? });
+        legs.push(Leg {
+            country,
+            days: u32::try_from(days).map_err(|_| bad())?,
+        });
     }
     if legs.is_empty() {
-        return Err(InputError::BadLeg { text: text.to_owned() });
+        return Err(InputError::BadLeg {
+            text: text.to_owned(),
+        });
     }
     if legs.len() > MAX_LEGS {
         return Err(InputError::TooManyLegs { max: MAX_LEGS });
@@ -186,16 +216,25 @@ pub fn parse_trip(text: &str) -> Result<Vec<Leg>, InputError> {
 
 /// Writes legs as `HK:3,CN:4`.
 pub fn write_trip(legs: &[Leg]) -> String {
-    legs.iter().map(|l| format!("{}:{}", l.country, l.days)).collect::<Vec<_>>().join(",")
+    legs.iter()
+        .map(|l| format!("{}:{}", l.country, l.days))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Reads a custom catalogue address: http(s) only (never `javascript:`).
 pub fn parse_catalogue_address(text: &str) -> Result<String, InputError> {
     let text = text.trim();
     let lower = text.to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://")) && !text.contains(char::is_whitespace) {
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
+    {
         Ok(text.to_owned())
-    } else if !lower.contains(':') && !text.is_empty() && !text.starts_with("//") && !text.contains(char::is_whitespace) {
+    } else if !lower.contains(':')
+        && !text.is_empty()
+        && !text.starts_with("//")
+        && !text.contains(char::is_whitespace)
+    {
         // A relative address, resolved against the page by the browser.
         Ok(text.to_owned())
     } else {
@@ -212,11 +251,15 @@ pub fn parse_settings<'a>(
     let mut s = LinkSettings::default();
     let mut errors = Vec::new();
     for (key, value) in pairs {
-        let Some(key) = KEYS.iter().copied().find(|k| *k == key) else { continue };
+        let Some(key) = KEYS.iter().copied().find(|k| *k == key) else {
+            continue;
+        };
         let currency = |text: &str| {
             Currency::parse(&text.trim().to_ascii_uppercase())
                 .filter(|c| known_currency(*c))
-                .ok_or_else(|| InputError::UnknownCurrency { text: text.to_owned() })
+                .ok_or_else(|| InputError::UnknownCurrency {
+                    text: text.to_owned(),
+                })
         };
         let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
         let result: Result<(), InputError> = (|| {
@@ -229,7 +272,11 @@ pub fn parse_settings<'a>(
                 "esim" => s.esim = Some(parse_flag(value)?),
                 "cur" => s.currency = Some(currency(value)?),
                 "lang" => {
-                    s.lang = Some(Lang::from_code(value.trim()).ok_or_else(|| InputError::UnknownLanguage { text: value.to_owned() })?);
+                    s.lang = Some(Lang::from_code(value.trim()).ok_or_else(|| {
+                        InputError::UnknownLanguage {
+                            text: value.to_owned(),
+                        }
+                    })?);
                 }
                 "start" => s.start = Some(Date::parse(value.trim()).ok_or(InputError::BadDate)?),
                 "hp_price" => s.hp_price_minor = Some(parse_price(value)?),
@@ -240,7 +287,11 @@ pub fn parse_settings<'a>(
             Ok(())
         })();
         if let Err(error) = result {
-            errors.push(SettingError { key, value: value.to_owned(), error });
+            errors.push(SettingError {
+                key,
+                value: value.to_owned(),
+                error,
+            });
         }
     }
     (s, errors)
@@ -273,25 +324,44 @@ mod tests {
         ];
         let (s, errors) = parse_settings(pairs, any_currency);
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(s.legs.as_deref().map(write_trip), Some("HK:3,CN:4,MO:1".into()));
-        assert_eq!((s.people, s.together, s.mb, s.esim), (Some(4), Some(false), Some(1500), Some(false)));
+        assert_eq!(
+            s.legs.as_deref().map(write_trip),
+            Some("HK:3,CN:4,MO:1".into())
+        );
+        assert_eq!(
+            (s.people, s.together, s.mb, s.esim),
+            (Some(4), Some(false), Some(1500), Some(false))
+        );
         assert_eq!(s.home.map(|c| c.to_string()), Some("HK".into()));
         assert_eq!(s.currency.map(|c| c.to_string()), Some("HKD".into()));
         assert_eq!(s.lang, Some(Lang::ZhHant));
         assert_eq!(s.start.map(|d| d.to_string()), Some("2026-07-01".into()));
         assert_eq!((s.hp_price_minor, s.hp_gb), (Some(2000), Some(100)));
-        assert_eq!(s.catalogue.as_deref(), Some("https://blog.example/plans.json"));
+        assert_eq!(
+            s.catalogue.as_deref(),
+            Some("https://blog.example/plans.json")
+        );
     }
 
     #[test]
     fn a_bad_value_is_reported_and_the_rest_kept() {
-        let pairs = [("people", "0"), ("mb", "lots"), ("trip", "HK:3"), ("lang", "de"), ("utm_source", "x")];
+        let pairs = [
+            ("people", "0"),
+            ("mb", "lots"),
+            ("trip", "HK:3"),
+            ("lang", "de"),
+            ("utm_source", "x"),
+        ];
         let (s, errors) = parse_settings(pairs, any_currency);
         assert_eq!(s.people, None);
         assert_eq!(s.mb, None);
         assert_eq!(s.legs.map(|l| l.len()), Some(1));
         let keys: Vec<_> = errors.iter().map(|e| e.key).collect();
-        assert_eq!(keys, vec!["people", "mb", "lang"], "unknown keys are ignored");
+        assert_eq!(
+            keys,
+            vec!["people", "mb", "lang"],
+            "unknown keys are ignored"
+        );
         assert_eq!(errors[0].error, InputError::TooSmall { min: 1 });
         assert_eq!(errors[0].value, "0", "the raw value is kept for the reader");
     }
@@ -301,20 +371,44 @@ mod tests {
         assert!(matches!(parse_trip("HK3"), Err(InputError::BadLeg { .. })));
         assert!(matches!(parse_trip("XX:3"), Err(InputError::BadLeg { .. })));
         assert!(matches!(parse_trip("HK:0"), Err(InputError::BadLeg { .. })));
-        assert!(matches!(parse_trip("HK:-2"), Err(InputError::BadLeg { .. })));
+        assert!(matches!(
+            parse_trip("HK:-2"),
+            Err(InputError::BadLeg { .. })
+        ));
         assert!(matches!(parse_trip(""), Err(InputError::BadLeg { .. })));
-        assert_eq!(parse_trip("hk:3, cn:4").map(|l| write_trip(&l)), Ok("HK:3,CN:4".into()));
+        assert_eq!(
+            parse_trip("hk:3, cn:4").map(|l| write_trip(&l)),
+            Ok("HK:3,CN:4".into())
+        );
         let long = vec!["FR:1"; MAX_LEGS + 1].join(",");
-        assert_eq!(parse_trip(&long), Err(InputError::TooManyLegs { max: MAX_LEGS }));
-        assert_eq!(parse_trip("FR:100,CH:30"), Err(InputError::TripTooLong { max: MAX_TRIP_DAYS }));
+        assert_eq!(
+            parse_trip(&long),
+            Err(InputError::TooManyLegs { max: MAX_LEGS })
+        );
+        assert_eq!(
+            parse_trip("FR:100,CH:30"),
+            Err(InputError::TripTooLong { max: MAX_TRIP_DAYS })
+        );
     }
 
     #[test]
     fn counts_reject_negative_zero_and_absurd_values() {
-        assert_eq!(parse_count("-3", 1, 10), Err(InputError::TooSmall { min: 1 }));
-        assert_eq!(parse_count("0", 1, 10), Err(InputError::TooSmall { min: 1 }));
-        assert_eq!(parse_count("11", 1, 10), Err(InputError::TooLarge { max: 10 }));
-        assert_eq!(parse_count("99999999999999999999999", 1, 10), Err(InputError::TooLarge { max: 10 }));
+        assert_eq!(
+            parse_count("-3", 1, 10),
+            Err(InputError::TooSmall { min: 1 })
+        );
+        assert_eq!(
+            parse_count("0", 1, 10),
+            Err(InputError::TooSmall { min: 1 })
+        );
+        assert_eq!(
+            parse_count("11", 1, 10),
+            Err(InputError::TooLarge { max: 10 })
+        );
+        assert_eq!(
+            parse_count("99999999999999999999999", 1, 10),
+            Err(InputError::TooLarge { max: 10 })
+        );
         assert_eq!(parse_count("2.5", 1, 10), Err(InputError::NotANumber));
         assert_eq!(parse_count(" 7 ", 1, 10), Ok(7));
     }
@@ -333,15 +427,27 @@ mod tests {
     fn catalogue_addresses_are_http_or_relative_only() {
         assert!(parse_catalogue_address("https://blog.example/p.json").is_ok());
         assert!(parse_catalogue_address("plans/my.json").is_ok());
-        assert_eq!(parse_catalogue_address("javascript:alert(1)"), Err(InputError::BadAddress));
-        assert_eq!(parse_catalogue_address("data:text/plain,{}"), Err(InputError::BadAddress));
-        assert_eq!(parse_catalogue_address("//evil.example/x"), Err(InputError::BadAddress));
+        assert_eq!(
+            parse_catalogue_address("javascript:alert(1)"),
+            Err(InputError::BadAddress)
+        );
+        assert_eq!(
+            parse_catalogue_address("data:text/plain,{}"),
+            Err(InputError::BadAddress)
+        );
+        assert_eq!(
+            parse_catalogue_address("//evil.example/x"),
+            Err(InputError::BadAddress)
+        );
     }
 
     #[test]
     fn unknown_currency_is_refused() {
         let (s, errors) = parse_settings([("cur", "XYZ")], |c| c.as_str() != "XYZ");
         assert_eq!(s.currency, None);
-        assert_eq!(errors[0].error, InputError::UnknownCurrency { text: "XYZ".into() });
+        assert_eq!(
+            errors[0].error,
+            InputError::UnknownCurrency { text: "XYZ".into() }
+        );
     }
 }

@@ -43,9 +43,8 @@ impl Activity {
     pub fn default_mb_per_hour(self) -> Megabytes {
         match self {
             Activity::Maps => 30,
-            Activity::Social => 100,
+            Activity::Social | Activity::Music => 100,
             Activity::Web => 20,
-            Activity::Music => 100,
             Activity::VideoLow => 300,
             Activity::VideoSd => 1024,
             Activity::VideoHd => 3072,
@@ -56,11 +55,9 @@ impl Activity {
     /// Default hours a day (tenths) for a typical sightseeing day.
     pub fn default_tenth_hours(self) -> u32 {
         match self {
-            Activity::Maps => 20,
+            Activity::Maps | Activity::Web => 20,
             Activity::Social => 10,
-            Activity::Web => 20,
-            Activity::Music => 5,
-            Activity::VideoLow => 5,
+            Activity::Music | Activity::VideoLow => 5,
             Activity::VideoCalls => 2,
             Activity::VideoSd | Activity::VideoHd => 0,
         }
@@ -106,7 +103,10 @@ pub fn default_lines() -> Vec<UsageLine> {
 
 /// MB a day for these lines, rounded up to the whole MB.
 pub fn mb_per_day(lines: &[UsageLine]) -> Megabytes {
-    let tenth_mb: u64 = lines.iter().map(|l| u64::from(l.tenth_hours) * l.mb_per_hour).sum();
+    let tenth_mb: u64 = lines
+        .iter()
+        .map(|l| u64::from(l.tenth_hours) * l.mb_per_hour)
+        .sum();
     tenth_mb.div_ceil(10)
 }
 
@@ -117,8 +117,16 @@ mod tests {
     #[test]
     fn adds_hours_times_rates() {
         let lines = [
-            UsageLine { activity: Activity::Maps, tenth_hours: 20, mb_per_hour: 30 },
-            UsageLine { activity: Activity::VideoHd, tenth_hours: 5, mb_per_hour: 3072 },
+            UsageLine {
+                activity: Activity::Maps,
+                tenth_hours: 20,
+                mb_per_hour: 30,
+            },
+            UsageLine {
+                activity: Activity::VideoHd,
+                tenth_hours: 5,
+                mb_per_hour: 3072,
+            },
         ];
         // 2 h x 30 + 0.5 h x 3072 = 60 + 1536.
         assert_eq!(mb_per_day(&lines), 1596);
@@ -126,7 +134,11 @@ mod tests {
 
     #[test]
     fn partial_megabytes_round_up() {
-        let lines = [UsageLine { activity: Activity::Web, tenth_hours: 1, mb_per_hour: 25 }];
+        let lines = [UsageLine {
+            activity: Activity::Web,
+            tenth_hours: 1,
+            mb_per_hour: 25,
+        }];
         assert_eq!(mb_per_day(&lines), 3, "0.1 h x 25 = 2.5 MB -> 3");
     }
 

@@ -102,7 +102,11 @@ mod platform {
         object
     }
 
-    fn with_number_format<R>(key: String, make: impl FnOnce() -> Object, use_it: impl FnOnce(&Intl::NumberFormat) -> R) -> R {
+    fn with_number_format<R>(
+        key: String,
+        make: impl FnOnce() -> Object,
+        use_it: impl FnOnce(&Intl::NumberFormat) -> R,
+    ) -> R {
         NUMBER.with(|cache| {
             let mut cache = cache.borrow_mut();
             let format = cache.entry(key.clone()).or_insert_with(|| {
@@ -133,7 +137,12 @@ mod platform {
         let key = format!("{locale}|money|{currency}");
         with_number_format(
             key,
-            || options(&[("style", "currency".into()), ("currency", currency.as_str().into())]),
+            || {
+                options(&[
+                    ("style", "currency".into()),
+                    ("currency", currency.as_str().into()),
+                ])
+            },
             |f| format_number(f, as_f64(money.minor)),
         )
     }
@@ -151,7 +160,11 @@ mod platform {
         NAMES.with(|cache| {
             let mut cache = cache.borrow_mut();
             let names = cache.entry(locale.to_owned()).or_insert_with(|| {
-                DisplayNames::new(&Array::of1(&JsValue::from_str(locale)), &options(&[("type", "region".into())])).ok()
+                DisplayNames::new(
+                    &Array::of1(&JsValue::from_str(locale)),
+                    &options(&[("type", "region".into())]),
+                )
+                .ok()
             });
             names
                 .as_ref()
@@ -165,7 +178,10 @@ mod platform {
         let ms = date.days_since_epoch() as f64 * 86_400_000.0;
         let js_date = js_sys::Date::new(&JsValue::from_f64(ms));
         let opts = options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]);
-        js_date.to_locale_date_string(locale, &opts).as_string().unwrap_or_else(|| date.to_string())
+        js_date
+            .to_locale_date_string(locale, &opts)
+            .as_string()
+            .unwrap_or_else(|| date.to_string())
     }
 }
 
@@ -188,7 +204,11 @@ mod platform {
             0 => format!("{sign}{}", (abs + 50) / 100),
             1 => {
                 let tenths = (abs + 5) / 10;
-                if tenths % 10 == 0 { format!("{sign}{}", tenths / 10) } else { format!("{sign}{}.{}", tenths / 10, tenths % 10) }
+                if tenths % 10 == 0 {
+                    format!("{sign}{}", tenths / 10)
+                } else {
+                    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+                }
             }
             _ => format!("{sign}{}.{:02}", abs / 100, abs % 100),
         }

@@ -10,7 +10,9 @@ use crate::core::usage::Activity;
 
 /// A plan's name in `lang`, or its id if the catalogue does not have it.
 fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
-    catalogue.plan(id).map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
+    catalogue
+        .plan(id)
+        .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
 }
 
 /// A warning as a sentence.
@@ -18,25 +20,51 @@ pub fn warning_text(warning: &Warning, catalogue: &Catalogue, f: Formatter) -> S
     let t = texts(f.lang);
     let name = |id: &str| plan_name(catalogue, id, f.lang);
     match warning {
-        Warning::ActivateBeforeDeparture { plan } => fill(t.warn_activate, &[("plan", &name(plan))]),
+        Warning::ActivateBeforeDeparture { plan } => {
+            fill(t.warn_activate, &[("plan", &name(plan))])
+        }
         Warning::RealNameRegistration { plan } => fill(t.warn_real_name, &[("plan", &name(plan))]),
-        Warning::SpeedCutAfterDaily { plan, daily_mb } => {
-            fill(t.warn_speed_cut, &[("plan", &name(plan)), ("mb", &f.data(*daily_mb))])
-        }
-        Warning::HotspotCapClose { plan, cap_mb, need_mb } => fill(
-            t.warn_hotspot_close,
-            &[("plan", &name(plan)), ("need", &f.data(*need_mb)), ("cap", &f.data(*cap_mb))],
+        Warning::SpeedCutAfterDaily { plan, daily_mb } => fill(
+            t.warn_speed_cut,
+            &[("plan", &name(plan)), ("mb", &f.data(*daily_mb))],
         ),
-        Warning::ValidityEndsMidTrip { plan, last_day } => {
-            fill(t.warn_validity_ends, &[("plan", &name(plan)), ("day", &last_day.to_string())])
-        }
-        Warning::StalePrice { plan, checked } => fill(t.warn_stale, &[("plan", &name(plan)), ("date", &f.date(*checked))]),
+        Warning::HotspotCapClose {
+            plan,
+            cap_mb,
+            need_mb,
+        } => fill(
+            t.warn_hotspot_close,
+            &[
+                ("plan", &name(plan)),
+                ("need", &f.data(*need_mb)),
+                ("cap", &f.data(*cap_mb)),
+            ],
+        ),
+        Warning::ValidityEndsMidTrip { plan, last_day } => fill(
+            t.warn_validity_ends,
+            &[("plan", &name(plan)), ("day", &last_day.to_string())],
+        ),
+        Warning::StalePrice { plan, checked } => fill(
+            t.warn_stale,
+            &[("plan", &name(plan)), ("date", &f.date(*checked))],
+        ),
         Warning::FairUse { plan } => fill(t.warn_fair_use, &[("plan", &name(plan))]),
         Warning::Unverified { plan } => fill(t.warn_unverified, &[("plan", &name(plan))]),
-        Warning::TopupsNeeded { plan, count } => fill(t.warn_topups, &[("plan", &name(plan)), ("n", &count.to_string())]),
-        Warning::OwnPlanAllowanceExceeded { allowance_mb, used_mb, surcharge } => fill(
+        Warning::TopupsNeeded { plan, count } => fill(
+            t.warn_topups,
+            &[("plan", &name(plan)), ("n", &count.to_string())],
+        ),
+        Warning::OwnPlanAllowanceExceeded {
+            allowance_mb,
+            used_mb,
+            surcharge,
+        } => fill(
             t.warn_own_plan_over,
-            &[("used", &f.data(*used_mb)), ("allowance", &f.data(*allowance_mb)), ("amount", &f.money(*surcharge))],
+            &[
+                ("used", &f.data(*used_mb)),
+                ("allowance", &f.data(*allowance_mb)),
+                ("amount", &f.money(*surcharge)),
+            ],
         ),
     }
 }
@@ -61,16 +89,27 @@ fn issue_text(issue: &Issue, f: Formatter) -> String {
         Issue::NotJson { detail } => fill(t.issue_not_json, &[("detail", detail)]),
         Issue::TooLarge { bytes, limit } => fill(
             t.issue_too_large,
-            &[("size", &f.data((*bytes as u64).div_ceil(1024 * 1024))), ("limit", &f.data((*limit as u64) / (1024 * 1024)))],
+            &[
+                ("size", &f.data((*bytes as u64).div_ceil(1024 * 1024))),
+                ("limit", &f.data((*limit as u64) / (1024 * 1024))),
+            ],
         ),
         Issue::UnknownFormat { found } => {
-            let found = if found.is_empty() { "—" } else { found.as_str() };
+            let found = if found.is_empty() {
+                "—"
+            } else {
+                found.as_str()
+            };
             fill(t.issue_unknown_format, &[("found", found)])
         }
         Issue::Missing => t.issue_missing.to_owned(),
-        Issue::WrongType { expected, found } => {
-            fill(t.issue_wrong_type, &[("expected", expected_text(*expected, f.lang)), ("found", found)])
-        }
+        Issue::WrongType { expected, found } => fill(
+            t.issue_wrong_type,
+            &[
+                ("expected", expected_text(*expected, f.lang)),
+                ("found", found),
+            ],
+        ),
         Issue::Empty => t.issue_empty.to_owned(),
         Issue::BadId => t.issue_bad_id.to_owned(),
         Issue::DuplicateId => t.issue_duplicate_id.to_owned(),
@@ -80,12 +119,15 @@ fn issue_text(issue: &Issue, f: Formatter) -> String {
         Issue::UnknownCountry { code } => fill(t.issue_unknown_country, &[("code", code)]),
         Issue::UnknownZone { name } => fill(t.issue_unknown_zone, &[("name", name)]),
         Issue::DataWithDayBilling => t.issue_data_with_day_billing.to_owned(),
-        Issue::PoolTooSmall { max_lines } => fill(t.issue_pool_too_small, &[("n", &max_lines.to_string())]),
+        Issue::PoolTooSmall { max_lines } => {
+            fill(t.issue_pool_too_small, &[("n", &max_lines.to_string())])
+        }
         Issue::MissingValidity => t.issue_missing_validity.to_owned(),
         Issue::RoamingWithoutHome => t.issue_roaming_without_home.to_owned(),
-        Issue::UnknownValue { value, allowed } => {
-            fill(t.issue_unknown_value, &[("value", value), ("allowed", &allowed.join(", "))])
-        }
+        Issue::UnknownValue { value, allowed } => fill(
+            t.issue_unknown_value,
+            &[("value", value), ("allowed", &allowed.join(", "))],
+        ),
         Issue::BadDate { value } => fill(t.issue_bad_date, &[("value", value)]),
         Issue::NoPlans => t.issue_no_plans.to_owned(),
     }
@@ -96,9 +138,15 @@ pub fn problem_text(problem: &Problem, f: Formatter) -> String {
     let t = texts(f.lang);
     let issue = issue_text(&problem.issue, f);
     match &problem.plan {
-        Some(plan) => fill(t.problem_at, &[("plan", plan), ("field", &problem.field), ("issue", &issue)]),
+        Some(plan) => fill(
+            t.problem_at,
+            &[("plan", plan), ("field", &problem.field), ("issue", &issue)],
+        ),
         None if problem.field.is_empty() => issue,
-        None => fill(t.problem_at_file, &[("field", &problem.field), ("issue", &issue)]),
+        None => fill(
+            t.problem_at_file,
+            &[("field", &problem.field), ("issue", &issue)],
+        ),
     }
 }
 

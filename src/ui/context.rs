@@ -37,7 +37,16 @@ impl Ui {
 #[hook]
 pub fn use_ui() -> Rc<Ui> {
     use_context::<Rc<Ui>>().unwrap_or_else(|| {
-        let catalogue = Catalogue { as_of: None, rates: Rates::default(), zones: Vec::new(), plans: Vec::new() };
-        Rc::new(Ui { lang: Lang::En, catalogue: Rc::new(catalogue), today: Date::EPOCH })
+        let catalogue = Catalogue {
+            as_of: None,
+            rates: Rates::default(),
+            zones: Vec::new(),
+            plans: Vec::new(),
+        };
+        Rc::new(Ui {
+            lang: Lang::En,
+            catalogue: Rc::new(catalogue),
+            today: Date::EPOCH,
+        })
     })
 }

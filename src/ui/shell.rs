@@ -20,7 +20,8 @@ use yew::prelude::*;
 /// Parses JSON with the browser's own parser (no second parser in the wasm).
 fn parse_json(text: &str) -> Result<Json, String> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
-        e.dyn_ref::<js_sys::Error>().map_or_else(|| "invalid JSON".to_owned(), |e| String::from(e.message()))
+        e.dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "invalid JSON".to_owned(), |e| String::from(e.message()))
     })?;
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
@@ -42,7 +43,9 @@ fn today() -> Date {
 
 /// The reader's preferred language among ours, from the browser.
 fn browser_lang() -> Lang {
-    let Some(window) = web_sys::window() else { return Lang::En };
+    let Some(window) = web_sys::window() else {
+        return Lang::En;
+    };
     let navigator = window.navigator();
     navigator
         .languages()
@@ -55,8 +58,12 @@ fn browser_lang() -> Lang {
 
 /// The page's query parameters as key/value pairs.
 fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return Vec::new();
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
     let mut pairs = Vec::new();
     for entry in params.entries().into_iter().flatten() {
         let entry: js_sys::Array = entry.unchecked_into();
@@ -76,20 +83,29 @@ async fn fetch_catalogue(url: String) -> Result<String, FetchFailure> {
     let init = web_sys::RequestInit::new();
     init.set_credentials(web_sys::RequestCredentials::Omit);
     init.set_mode(web_sys::RequestMode::Cors);
-    let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(|_| FetchFailure::Network)?;
-    let response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| FetchFailure::Network)?;
+    let request =
+        web_sys::Request::new_with_str_and_init(&url, &init).map_err(|_| FetchFailure::Network)?;
+    let response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| FetchFailure::Network)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchFailure::Network)?;
     if !response.ok() {
         return Err(FetchFailure::Http(response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| FetchFailure::Network)?).await.map_err(|_| FetchFailure::Network)?;
+    let text = JsFuture::from(response.text().map_err(|_| FetchFailure::Network)?)
+        .await
+        .map_err(|_| FetchFailure::Network)?;
     text.as_string().ok_or(FetchFailure::Network)
 }
 
 /// Writes the reader's trip into the link (without a new history entry).
 fn mirror_into_link(state: &State, catalogue_url: Option<&str>) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(params) = web_sys::UrlSearchParams::new() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
     if let Some(trip) = &state.trip {
         params.append("trip", &share::write_trip(&trip.legs));
         params.append("people", &trip.people.to_string());
@@ -119,7 +135,11 @@ fn mirror_into_link(state: &State, catalogue_url: Option<&str>) {
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}{hash}")),
+        );
     }
 }
 
@@ -146,8 +166,16 @@ fn startup() -> Startup {
     };
     let pairs = query_pairs();
     let (settings, errors) =
-        share::parse_settings(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |c| built_in.rates.knows(c));
-    Startup { lang: settings.lang.unwrap_or_else(browser_lang), settings, errors, today: today(), built_in: Rc::new(built_in) }
+        share::parse_settings(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |c| {
+            built_in.rates.knows(c)
+        });
+    Startup {
+        lang: settings.lang.unwrap_or_else(browser_lang),
+        settings,
+        errors,
+        today: today(),
+        built_in: Rc::new(built_in),
+    }
 }
 
 /// The mounted application.
@@ -179,9 +207,12 @@ pub fn App() -> Html {
             }
         });
     }
-    let catalogue = (*custom_catalogue).clone().unwrap_or_else(|| startup.built_in.clone());
+    let catalogue = (*custom_catalogue)
+        .clone()
+        .unwrap_or_else(|| startup.built_in.clone());
     let catalogue_url = startup.settings.catalogue.clone();
-    let onstate = Callback::from(move |state: Rc<State>| mirror_into_link(&state, catalogue_url.as_deref()));
+    let onstate =
+        Callback::from(move |state: Rc<State>| mirror_into_link(&state, catalogue_url.as_deref()));
     html! {
         <Widget settings={startup.settings.clone()} setting_errors={startup.errors.clone()} lang={startup.lang}
             today={startup.today} {catalogue} custom={(*custom).clone()} {onstate} />

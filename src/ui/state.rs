@@ -169,7 +169,11 @@ pub enum Action {
 }
 
 /// The value, or `None` with its error recorded against `field`.
-fn take<T>(errors: &mut Vec<(Field, InputError)>, field: Field, result: Result<T, InputError>) -> Option<T> {
+fn take<T>(
+    errors: &mut Vec<(Field, InputError)>,
+    field: Field,
+    result: Result<T, InputError>,
+) -> Option<T> {
     result.map_err(|e| errors.push((field, e))).ok()
 }
 
@@ -193,7 +197,11 @@ impl State {
             legs: legs
                 .iter()
                 .zip(0..)
-                .map(|(leg, key)| LegForm { key, country: f.country(leg.country), days: leg.days.to_string() })
+                .map(|(leg, key)| LegForm {
+                    key,
+                    country: f.country(leg.country),
+                    days: leg.days.to_string(),
+                })
                 .collect(),
             start: settings.start.unwrap_or(today).to_string(),
             people: settings.people.unwrap_or(1).to_string(),
@@ -202,7 +210,10 @@ impl State {
             unit: DataUnit::Mb,
             esim: settings.esim.unwrap_or(true),
             home: settings.home.map(|c| c.to_string()).unwrap_or_default(),
-            own_price: settings.hp_price_minor.map(|m| f.decimal(m, 2).replace(['\u{a0}', '\u{202f}'], "")).unwrap_or_default(),
+            own_price: settings
+                .hp_price_minor
+                .map(|m| f.decimal(m, 2).replace(['\u{a0}', '\u{202f}'], ""))
+                .unwrap_or_default(),
             own_currency: settings.hp_currency.unwrap_or(Currency::EUR),
             own_gb: settings.hp_gb.map(|g| g.to_string()).unwrap_or_default(),
             estimator_open: false,
@@ -215,7 +226,13 @@ impl State {
                 })
                 .collect(),
         };
-        let mut state = State { form, lang, currency, trip: None, today };
+        let mut state = State {
+            form,
+            lang,
+            currency,
+            trip: None,
+            today,
+        };
         state.trip = state.check().trip;
         state
     }
@@ -229,16 +246,17 @@ impl State {
         for leg in &form.legs {
             let country = resolve_country(&leg.country, f);
             let days = share::parse_count(&leg.days, 1, u64::from(MAX_TRIP_DAYS));
-            match (&country, &days) {
-                (Ok(c), Ok(d)) => legs.push(Leg { country: *c, days: u32::try_from(*d).unwrap_or(1) }),
-                _ => {
-                    if let Err(e) = country {
-                        errors.push((Field::LegCountry(leg.key), e));
-                    }
-                    if let Err(e) = days {
-                        errors.push((Field::LegDays(leg.key), e));
-                    }
-                }
+            if let (Ok(c), Ok(d)) = (&country, &days) {
+                legs.push(Leg {
+                    country: *c,
+                    days: u32::try_from(*d).unwrap_or(1),
+                });
+            }
+            if let Err(e) = country {
+                errors.push((Field::LegCountry(leg.key), e));
+            }
+            if let Err(e) = days {
+                errors.push((Field::LegDays(leg.key), e));
             }
         }
         if legs.iter().map(|l| l.days).sum::<u32>() > MAX_TRIP_DAYS {
@@ -265,16 +283,18 @@ impl State {
             }
         }
         let trip = match (start, people, mb) {
-            (Some(start), Some(people), Some(mb)) if errors.is_empty() && !legs.is_empty() => Some(Trip {
-                legs,
-                people: u32::try_from(people).unwrap_or(1),
-                together: form.together,
-                mb_per_day: mb,
-                home: CountryCode::parse(&form.home),
-                esim: form.esim,
-                start,
-                home_plan: own_plan,
-            }),
+            (Some(start), Some(people), Some(mb)) if errors.is_empty() && !legs.is_empty() => {
+                Some(Trip {
+                    legs,
+                    people: u32::try_from(people).unwrap_or(1),
+                    together: form.together,
+                    mb_per_day: mb,
+                    home: CountryCode::parse(&form.home),
+                    esim: form.esim,
+                    start,
+                    home_plan: own_plan,
+                })
+            }
             _ => None,
         };
         Check { trip, errors }
@@ -290,7 +310,9 @@ impl State {
                 if mb == 0 {
                     Err(InputError::TooSmall { min: 1 })
                 } else if mb > MAX_MB_PER_DAY {
-                    Err(InputError::TooLarge { max: MAX_MB_PER_DAY / MB_PER_GB })
+                    Err(InputError::TooLarge {
+                        max: MAX_MB_PER_DAY / MB_PER_GB,
+                    })
                 } else {
                     Ok(mb)
                 }
@@ -310,18 +332,27 @@ impl State {
             let gb = share::parse_count(&form.own_gb, 1, 100_000).map_err(|e| (Field::OwnGb, e))?;
             Some(u32::try_from(gb).unwrap_or(u32::MAX))
         };
-        Ok(Some(HomePlan { monthly_price: Money::new(price, form.own_currency), domestic_gb: gb }))
+        Ok(Some(HomePlan {
+            monthly_price: Money::new(price, form.own_currency),
+            domestic_gb: gb,
+        }))
     }
 
     /// The estimator's MB a day.
     pub fn usage_estimate(&self) -> Result<Megabytes, (Field, InputError)> {
         let mut lines = Vec::new();
         for line in &self.form.usage {
-            let tenth_hours = parse_tenths(&line.hours)
-                .filter(|t| *t <= 240)
-                .ok_or((Field::UsageHours(line.activity), InputError::TooLarge { max: 24 }))?;
-            let mb_per_hour = share::parse_count(&line.rate, 0, 100_000).map_err(|e| (Field::UsageRate(line.activity), e))?;
-            lines.push(usage::UsageLine { activity: line.activity, tenth_hours, mb_per_hour });
+            let tenth_hours = parse_tenths(&line.hours).filter(|t| *t <= 240).ok_or((
+                Field::UsageHours(line.activity),
+                InputError::TooLarge { max: 24 },
+            ))?;
+            let mb_per_hour = share::parse_count(&line.rate, 0, 100_000)
+                .map_err(|e| (Field::UsageRate(line.activity), e))?;
+            lines.push(usage::UsageLine {
+                activity: line.activity,
+                tenth_hours,
+                mb_per_hour,
+            });
         }
         Ok(usage::mb_per_day(&lines))
     }
@@ -339,7 +370,10 @@ pub struct Check {
 impl Check {
     /// The problem of one input, if any.
     pub fn error(&self, field: Field) -> Option<&InputError> {
-        self.errors.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e)
     }
 }
 
@@ -347,7 +381,12 @@ fn default_legs() -> Vec<Leg> {
     ["HK", "CN", "MO"]
         .iter()
         .zip([3, 4, 1])
-        .filter_map(|(code, days)| Some(Leg { country: CountryCode::parse(code)?, days }))
+        .filter_map(|(code, days)| {
+            Some(Leg {
+                country: CountryCode::parse(code)?,
+                days,
+            })
+        })
         .collect()
 }
 
@@ -359,13 +398,19 @@ pub fn resolve_country(text: &str, f: Formatter) -> Result<CountryCode, InputErr
         return Ok(code);
     }
     // "Hong Kong (HK)" as offered by the suggestion list.
-    if let Some(code) = trimmed.strip_suffix(')').and_then(|t| t.rsplit_once('(')).and_then(|(_, c)| CountryCode::parse(c)) {
+    if let Some(code) = trimmed
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .and_then(|(_, c)| CountryCode::parse(c))
+    {
         return Ok(code);
     }
     let wanted = trimmed.to_lowercase();
     CountryCode::all()
         .find(|c| f.country(*c).to_lowercase() == wanted)
-        .ok_or_else(|| InputError::UnknownCountry { text: text.to_owned() })
+        .ok_or_else(|| InputError::UnknownCountry {
+            text: text.to_owned(),
+        })
 }
 
 /// Parses `1.5` or `1,5` into tenths (15); at most one decimal.
@@ -379,13 +424,25 @@ fn parse_tenths(text: &str) -> Option<u32> {
     if !digits(whole) || !digits(fraction) || fraction.len() > 1 || whole.len() > 6 {
         return None;
     }
-    let whole: u32 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
-    let tenth: u32 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let tenth: u32 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
     Some(whole * 10 + tenth)
 }
 
 fn format_tenths(tenths: u32) -> String {
-    if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) }
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
 }
 
 fn step(text: &str, delta: i64, min: i64, max: i64) -> String {
@@ -417,7 +474,11 @@ impl Reducible for State {
             }
             Action::AddLeg => {
                 if form.legs.len() < MAX_LEGS {
-                    form.legs.push(LegForm { key: form.next_key, country: String::new(), days: "3".into() });
+                    form.legs.push(LegForm {
+                        key: form.next_key,
+                        country: String::new(),
+                        days: "3".into(),
+                    });
                     form.next_key += 1;
                 }
             }
@@ -428,7 +489,11 @@ impl Reducible for State {
             }
             Action::MoveLeg(key, direction) => {
                 if let Some(i) = form.legs.iter().position(|l| l.key == key) {
-                    let j = if direction < 0 { i.checked_sub(1) } else { Some(i + 1) };
+                    let j = if direction < 0 {
+                        i.checked_sub(1)
+                    } else {
+                        Some(i + 1)
+                    };
                     if let Some(j) = j.filter(|j| *j < form.legs.len()) {
                         form.legs.swap(i, j);
                     }
@@ -436,7 +501,9 @@ impl Reducible for State {
             }
             Action::SetStart(text) => form.start = text,
             Action::SetPeople(text) => form.people = text,
-            Action::StepPeople(delta) => form.people = step(&form.people, delta, 1, i64::from(MAX_PEOPLE)),
+            Action::StepPeople(delta) => {
+                form.people = step(&form.people, delta, 1, i64::from(MAX_PEOPLE))
+            }
             Action::SetTogether(on) => form.together = on,
             Action::SetMb(text) => form.mb = text,
             Action::SetUnit(unit) => {
@@ -446,7 +513,9 @@ impl Reducible for State {
                     if let Some(mb) = mb {
                         form.mb = match unit {
                             DataUnit::Mb => mb.to_string(),
-                            DataUnit::Gb => format_tenths(u32::try_from((mb * 10).div_ceil(MB_PER_GB)).unwrap_or(0)),
+                            DataUnit::Gb => format_tenths(
+                                u32::try_from((mb * 10).div_ceil(MB_PER_GB)).unwrap_or(0),
+                            ),
                         };
                     }
                 }

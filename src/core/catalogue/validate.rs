@@ -20,27 +20,40 @@ const BILLINGS: &[&str] = &["pass", "day"];
 const CONFIDENCES: &[&str] = &["observed", "partial", "unverified"];
 
 /// Loads a catalogue file's text: size check, JSON parsing by `parse_json`
-/// (the browser's or serde_json), then validation.
+/// (the browser's or `serde_json`), then validation.
 pub fn load(
     text: &str,
     parse_json: impl FnOnce(&str) -> Result<Json, String>,
 ) -> Result<Catalogue, Vec<Problem>> {
     if text.len() > MAX_CATALOGUE_BYTES {
-        return Err(vec![file_problem(Issue::TooLarge { bytes: text.len(), limit: MAX_CATALOGUE_BYTES })]);
+        return Err(vec![file_problem(Issue::TooLarge {
+            bytes: text.len(),
+            limit: MAX_CATALOGUE_BYTES,
+        })]);
     }
     let json = parse_json(text).map_err(|detail| vec![file_problem(Issue::NotJson { detail })])?;
     from_json(&json)
 }
 
 fn file_problem(issue: Issue) -> Problem {
-    Problem { plan: None, field: String::new(), issue }
+    Problem {
+        plan: None,
+        field: String::new(),
+        issue,
+    }
 }
 
 /// Validates a parsed catalogue. Every problem is reported, not just the first.
 pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
     let mut top = Fields::new(json, None, String::new());
     if !matches!(json, Json::Object(_)) {
-        top.report("", Issue::WrongType { expected: Expected::Object, found: json.type_name() });
+        top.report(
+            "",
+            Issue::WrongType {
+                expected: Expected::Object,
+                found: json.type_name(),
+            },
+        );
         return Err(top.problems);
     }
     match json.get("format") {
@@ -60,7 +73,8 @@ pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
     let as_of = top.optional_date("as_of");
     let rates = top.rates();
     let zones = top.zones();
-    let zone_map: BTreeMap<&str, &Vec<CountryCode>> = zones.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let zone_map: BTreeMap<&str, &Vec<CountryCode>> =
+        zones.iter().map(|(k, v)| (k.as_str(), v)).collect();
     let mut problems = top.problems;
 
     let mut plans = Vec::new();
@@ -81,13 +95,25 @@ pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
         Some(other) => problems.push(Problem {
             plan: None,
             field: "plans".into(),
-            issue: Issue::WrongType { expected: Expected::List, found: other.type_name() },
+            issue: Issue::WrongType {
+                expected: Expected::List,
+                found: other.type_name(),
+            },
         }),
-        None => problems.push(Problem { plan: None, field: "plans".into(), issue: Issue::Missing }),
+        None => problems.push(Problem {
+            plan: None,
+            field: "plans".into(),
+            issue: Issue::Missing,
+        }),
     }
 
     if problems.is_empty() {
-        Ok(Catalogue { as_of, rates, zones, plans })
+        Ok(Catalogue {
+            as_of,
+            rates,
+            zones,
+            plans,
+        })
     } else {
         Err(problems)
     }
@@ -105,9 +131,15 @@ fn read_plan(
         Some(Json::String(id)) if is_valid_id(id) => Some(id.clone()),
         _ => None,
     };
-    let mut f = Fields::new(item, Some(usable_id.clone().unwrap_or(position)), String::new());
+    let mut f = Fields::new(item, Some(usable_id.unwrap_or(position)), String::new());
     if !matches!(item, Json::Object(_)) {
-        f.report("", Issue::WrongType { expected: Expected::Object, found: item.type_name() });
+        f.report(
+            "",
+            Issue::WrongType {
+                expected: Expected::Object,
+                found: item.type_name(),
+            },
+        );
         return (None, f.problems);
     }
 
@@ -135,7 +167,11 @@ fn read_plan(
     let price = f.positive_amount("price");
     // `None` for a billing word that was reported as unknown: then whether
     // `validity_days` is needed is unknown too, so its absence is not reported.
-    let billing_word = if f.get("billing").is_some() { f.optional_word("billing", BILLINGS) } else { Some("pass") };
+    let billing_word = if f.get("billing").is_some() {
+        f.optional_word("billing", BILLINGS)
+    } else {
+        Some("pass")
+    };
     let validity = f.optional_u32("validity_days", 1);
     let billing = match billing_word {
         Some("day") => Some(Billing::Day),
@@ -201,7 +237,10 @@ fn read_plan(
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Reads the fields of one JSON object, recording problems against a plan.
@@ -214,7 +253,12 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn new(object: &'a Json, plan: Option<String>, prefix: String) -> Fields<'a> {
-        Fields { object, plan, prefix, problems: Vec::new() }
+        Fields {
+            object,
+            plan,
+            prefix,
+            problems: Vec::new(),
+        }
     }
 
     fn get(&self, key: &str) -> Option<&'a Json> {
@@ -229,16 +273,30 @@ impl<'a> Fields<'a> {
         } else {
             format!("{}.{field}", self.prefix)
         };
-        self.problems.push(Problem { plan: self.plan.clone(), field, issue });
+        self.problems.push(Problem {
+            plan: self.plan.clone(),
+            field,
+            issue,
+        });
     }
 
     fn wrong_type(&mut self, field: &str, expected: Expected, found: &Json) {
-        self.report(field, Issue::WrongType { expected, found: found.type_name() });
+        self.report(
+            field,
+            Issue::WrongType {
+                expected,
+                found: found.type_name(),
+            },
+        );
     }
 
     /// A nested object's reader, sharing this one's plan and problems later.
     fn nested(&self, key: &str, object: &'a Json) -> Fields<'a> {
-        let prefix = if self.prefix.is_empty() { key.to_owned() } else { format!("{}.{key}", self.prefix) };
+        let prefix = if self.prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.prefix)
+        };
         Fields::new(object, self.plan.clone(), prefix)
     }
 
@@ -265,16 +323,30 @@ impl<'a> Fields<'a> {
         Some(text)
     }
 
-    fn optional_word(&mut self, key: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+    fn optional_word(
+        &mut self,
+        key: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<&'static str> {
         let text = self.optional_text(key)?;
         let word = allowed.iter().copied().find(|w| *w == text);
         if word.is_none() {
-            self.report(key, Issue::UnknownValue { value: text, allowed });
+            self.report(
+                key,
+                Issue::UnknownValue {
+                    value: text,
+                    allowed,
+                },
+            );
         }
         word
     }
 
-    fn required_word(&mut self, key: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+    fn required_word(
+        &mut self,
+        key: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<&'static str> {
         if self.get(key).is_none() {
             self.report(key, Issue::Missing);
             return None;
@@ -307,7 +379,13 @@ impl<'a> Fields<'a> {
     fn optional_integer(&mut self, key: &str, min: i64) -> Option<i64> {
         let n = self.number(key)?;
         if n.fract() != 0.0 || n.abs() > 1e12 {
-            self.report(key, Issue::WrongType { expected: Expected::Integer, found: "number" });
+            self.report(
+                key,
+                Issue::WrongType {
+                    expected: Expected::Integer,
+                    found: "number",
+                },
+            );
             return None;
         }
         #[allow(clippy::cast_possible_truncation)]
@@ -329,13 +407,20 @@ impl<'a> Fields<'a> {
     fn optional_u32(&mut self, key: &str, min: i64) -> Option<u32> {
         let n = u32::try_from(self.optional_integer(key, min)?).ok();
         if n.is_none() {
-            self.report(key, Issue::WrongType { expected: Expected::Integer, found: "number" });
+            self.report(
+                key,
+                Issue::WrongType {
+                    expected: Expected::Integer,
+                    found: "number",
+                },
+            );
         }
         n
     }
 
     fn optional_megabytes(&mut self, key: &str) -> Option<Megabytes> {
-        self.optional_integer(key, 1).and_then(|n| Megabytes::try_from(n).ok())
+        self.optional_integer(key, 1)
+            .and_then(|n| Megabytes::try_from(n).ok())
     }
 
     /// A price > 0, as hundredths.
@@ -418,7 +503,9 @@ impl<'a> Fields<'a> {
                 let mut entries = Vec::new();
                 for (code, value) in members {
                     // Languages the widget does not speak are allowed and ignored.
-                    let Some(lang) = Lang::from_code(code) else { continue };
+                    let Some(lang) = Lang::from_code(code) else {
+                        continue;
+                    };
                     match value {
                         Json::String(s) if !s.trim().is_empty() => entries.push((lang, s.clone())),
                         Json::String(_) => self.report(&format!("{key}.{code}"), Issue::Empty),
@@ -438,7 +525,11 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn coverage(&mut self, key: &str, zones: &BTreeMap<&str, &Vec<CountryCode>>) -> (Vec<CountryCode>, Vec<String>) {
+    fn coverage(
+        &mut self,
+        key: &str,
+        zones: &BTreeMap<&str, &Vec<CountryCode>>,
+    ) -> (Vec<CountryCode>, Vec<String>) {
         let items = match self.get(key) {
             None => {
                 self.report(key, Issue::Missing);
@@ -464,12 +555,22 @@ impl<'a> Fields<'a> {
             if let Some(zone) = entry.strip_prefix('@') {
                 match zones.get(zone) {
                     Some(members) => countries.extend(members.iter().copied()),
-                    None => self.report(key, Issue::UnknownZone { name: zone.to_owned() }),
+                    None => self.report(
+                        key,
+                        Issue::UnknownZone {
+                            name: zone.to_owned(),
+                        },
+                    ),
                 }
             } else if let Some(country) = CountryCode::parse(entry) {
                 countries.insert(country);
             } else {
-                self.report(key, Issue::UnknownCountry { code: entry.clone() });
+                self.report(
+                    key,
+                    Issue::UnknownCountry {
+                        code: entry.clone(),
+                    },
+                );
             }
             written.push(entry.clone());
         }
@@ -484,7 +585,11 @@ impl<'a> Fields<'a> {
             Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e12 => {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let cap = *n as u64;
-                if cap == 0 { Hotspot::Blocked } else { Hotspot::CappedPerDay(cap) }
+                if cap == 0 {
+                    Hotspot::Blocked
+                } else {
+                    Hotspot::CappedPerDay(cap)
+                }
             }
             Some(other) => {
                 self.wrong_type(key, Expected::BooleanOrInteger, other);
@@ -531,7 +636,10 @@ impl<'a> Fields<'a> {
         };
         let price = f.positive_amount("price");
         self.problems.append(&mut f.problems);
-        Some(Topup { data_mb: data?, price: Money::new(price?, currency?) })
+        Some(Topup {
+            data_mb: data?,
+            price: Money::new(price?, currency?),
+        })
     }
 
     fn rates(&mut self) -> Rates {

@@ -98,7 +98,13 @@ impl PlanValues {
 
 /// The cost of one block of `len` days, or `None` when the plan cannot
 /// serve it in this mode.
-fn block_cost(plan: &Plan, values: &PlanValues, mode: Mode, trip: &Trip, len: u64) -> Option<BlockCost> {
+fn block_cost(
+    plan: &Plan,
+    values: &PlanValues,
+    mode: Mode,
+    trip: &Trip,
+    len: u64,
+) -> Option<BlockCost> {
     let people = u64::from(trip.people);
     let use_per_person = trip.mb_per_day;
     // Data that goes through one line each day, and how many lines pay.
@@ -169,15 +175,23 @@ pub fn candidates(catalogue: &Catalogue, trip: &Trip, days: &[CountryCode]) -> V
         if !plan_is_offered(plan, trip) || !days.iter().any(|&c| plan.covers(c)) {
             continue;
         }
-        let Some(values) = PlanValues::of(plan, &catalogue.rates) else { continue };
+        let Some(values) = PlanValues::of(plan, &catalogue.rates) else {
+            continue;
+        };
         for mode in Mode::ALL {
             let mut costs = Vec::with_capacity(max_len);
             for len in 1..=max_len as u64 {
-                let Some(cost) = block_cost(plan, &values, mode, trip, len) else { break };
+                let Some(cost) = block_cost(plan, &values, mode, trip, len) else {
+                    break;
+                };
                 costs.push(Some(cost));
             }
             if !costs.is_empty() {
-                out.push(Candidate { plan: index, mode, costs });
+                out.push(Candidate {
+                    plan: index,
+                    mode,
+                    costs,
+                });
             }
         }
     }

@@ -55,7 +55,9 @@ impl HomeRoaming {
         let price = rates.value_of(plan.monthly_price)?;
         // MB = 2 x price_ex_vat / cap x 1024, with price_ex_vat = price / (1 + VAT).
         let numerator = 2 * price.0 * BASIS * i128::from(MB_PER_GB);
-        let denominator = (BASIS + i128::from(vat_basis_points)) * i128::from(cap_cents_per_gb) * PICO_PER_EUR_CENT;
+        let denominator = (BASIS + i128::from(vat_basis_points))
+            * i128::from(cap_cents_per_gb)
+            * PICO_PER_EUR_CENT;
         let fair_use_mb = Megabytes::try_from(numerator / denominator).ok()?;
         let domestic_mb = plan.domestic_gb.map(|gb| u64::from(gb) * MB_PER_GB);
         let monthly = domestic_mb.map_or(fair_use_mb, |d| d.min(fair_use_mb));
@@ -72,7 +74,8 @@ impl HomeRoaming {
 
     /// The allowance for one month: min(domestic, fair use).
     pub fn monthly_allowance_mb(&self) -> Megabytes {
-        self.domestic_mb.map_or(self.fair_use_mb, |d| d.min(self.fair_use_mb))
+        self.domestic_mb
+            .map_or(self.fair_use_mb, |d| d.min(self.fair_use_mb))
     }
 
     /// The most a carrier may charge for `used_mb` on one line in the
@@ -105,7 +108,10 @@ mod tests {
     fn trip(home: &str, price_minor: i64, gb: Option<u32>, start: &str, days: u32) -> Trip {
         let fr = CountryCode::parse("FR");
         Trip {
-            legs: vec![Leg { country: fr.unwrap_or_else(|| panic!()), days }],
+            legs: vec![Leg {
+                country: fr.unwrap_or_else(|| panic!()),
+                days,
+            }],
             people: 1,
             together: true,
             mb_per_day: 1024,
@@ -164,8 +170,14 @@ mod tests {
 
     #[test]
     fn no_allowance_for_a_plan_from_outside_the_eu() {
-        assert_eq!(HomeRoaming::for_trip(&trip("GB", 2000, None, "2026-07-01", 7), &rates()), None);
-        assert_eq!(HomeRoaming::for_trip(&trip("HK", 2000, None, "2026-07-01", 7), &rates()), None);
+        assert_eq!(
+            HomeRoaming::for_trip(&trip("GB", 2000, None, "2026-07-01", 7), &rates()),
+            None
+        );
+        assert_eq!(
+            HomeRoaming::for_trip(&trip("HK", 2000, None, "2026-07-01", 7), &rates()),
+            None
+        );
     }
 
     #[test]
@@ -175,7 +187,10 @@ mod tests {
         assert_eq!(home.surcharge(10 * 1024), Value::ZERO);
         // 2 GB over: 2 x 1.10 x 1.20 = EUR 2.64.
         let two_gb_over = home.surcharge(12 * 1024);
-        assert_eq!(rates().to_money(two_gb_over, Currency::EUR), Some(Money::new(264, Currency::EUR)));
+        assert_eq!(
+            rates().to_money(two_gb_over, Currency::EUR),
+            Some(Money::new(264, Currency::EUR))
+        );
         assert_eq!(home.surcharge_per_gb(), Money::new(132, Currency::EUR));
     }
 

@@ -194,10 +194,22 @@ pub fn compute(request: Request<'_>) -> Answer {
     }
     let candidates = candidates::candidates(request.catalogue, trip, &days);
     let plans = &request.catalogue.plans;
-    let reach = Reach::new(plans.len(), &days, |plan, country| plans[plan].covers(country));
+    let reach = Reach::new(plans.len(), &days, |plan, country| {
+        plans[plan].covers(country)
+    });
     let own_plan = HomeRoaming::for_trip(trip, &request.catalogue.rates);
-    let own_plan_usable: Vec<bool> = days.iter().map(|c| own_plan.is_some() && c.in_eu_roaming_area()).collect();
-    let prepared = Prepared { request, days, candidates, reach, own_plan, own_plan_usable };
+    let own_plan_usable: Vec<bool> = days
+        .iter()
+        .map(|c| own_plan.is_some() && c.in_eu_roaming_area())
+        .collect();
+    let prepared = Prepared {
+        request,
+        days,
+        candidates,
+        reach,
+        own_plan,
+        own_plan_usable,
+    };
     prepared.answer()
 }
 
@@ -207,24 +219,39 @@ impl Prepared<'_> {
         let by_mode: Vec<(Mode, BlockTable)> = Mode::ALL
             .into_iter()
             .map(|mode| {
-                let chosen = (0..self.candidates.len()).filter(|&i| self.candidates[i].mode == mode);
-                (mode, BlockTable::build(&self.candidates, chosen, &self.reach))
+                let chosen =
+                    (0..self.candidates.len()).filter(|&i| self.candidates[i].mode == mode);
+                (
+                    mode,
+                    BlockTable::build(&self.candidates, chosen, &self.reach),
+                )
             })
             .collect();
         let mut tables = by_mode.iter().map(|(_, t)| t);
-        let Some(first) = tables.next() else { return Answer::default() };
-        let mut overall = BlockTable::build(&self.candidates, std::iter::empty(), &self.reach).min_with(first);
+        let Some(first) = tables.next() else {
+            return Answer::default();
+        };
+        let mut overall =
+            BlockTable::build(&self.candidates, std::iter::empty(), &self.reach).min_with(first);
         for table in tables {
             overall = overall.min_with(table);
         }
 
         let uncovered = self.uncovered(&overall);
         if !uncovered.is_empty() {
-            return Answer { options: Vec::new(), uncovered, own_plan: self.own_plan };
+            return Answer {
+                options: Vec::new(),
+                uncovered,
+                own_plan: self.own_plan,
+            };
         }
 
         let surcharge = |k: usize| self.own_plan_surcharge(k);
-        let own_rule = |required| OwnPlanRule { usable: &self.own_plan_usable, cost_of_days: &surcharge, required };
+        let own_rule = |required| OwnPlanRule {
+            usable: &self.own_plan_usable,
+            cost_of_days: &surcharge,
+            required,
+        };
         let any_own_day = self.own_plan_usable.iter().any(|&u| u);
 
         let mut found: Vec<(Reason, Path)> = Vec::new();
@@ -240,9 +267,16 @@ impl Prepared<'_> {
         }
         if any_own_day {
             let required = own_rule(true);
-            found.extend(cheapest_path(d, &overall, Some(&required)).map(|p| (Reason::CheapestWithOwnPlan, p)));
+            found.extend(
+                cheapest_path(d, &overall, Some(&required))
+                    .map(|p| (Reason::CheapestWithOwnPlan, p)),
+            );
         }
-        found.extend(self.single_plan_paths().into_iter().map(|p| (Reason::SinglePlan, p)));
+        found.extend(
+            self.single_plan_paths()
+                .into_iter()
+                .map(|p| (Reason::SinglePlan, p)),
+        );
 
         let mut options: Vec<TripOption> = Vec::new();
         for (reason, path) in found {
@@ -268,7 +302,11 @@ impl Prepared<'_> {
         for option in options.iter_mut().skip(1) {
             option.reasons.retain(|r| *r != Reason::Cheapest);
         }
-        Answer { options, uncovered: Vec::new(), own_plan: self.own_plan }
+        Answer {
+            options,
+            uncovered: Vec::new(),
+            own_plan: self.own_plan,
+        }
     }
 
     /// Countries of the days nothing can serve (no plan, not the own plan).
@@ -283,7 +321,9 @@ impl Prepared<'_> {
     }
 
     fn own_plan_surcharge(&self, own_days: usize) -> Value {
-        let Some(own) = &self.own_plan else { return Value::ZERO };
+        let Some(own) = &self.own_plan else {
+            return Value::ZERO;
+        };
         let trip = self.request.trip;
         let per_line = own.surcharge(trip.mb_per_day * own_days as u64);
         per_line.times(u64::from(trip.people))
@@ -298,7 +338,8 @@ impl Prepared<'_> {
             .into_iter()
             .filter(|&plan| self.reach.covers_all(plan))
             .filter_map(|plan| {
-                let chosen = (0..self.candidates.len()).filter(|&i| self.candidates[i].plan == plan);
+                let chosen =
+                    (0..self.candidates.len()).filter(|&i| self.candidates[i].plan == plan);
                 let table = BlockTable::build(&self.candidates, chosen, &self.reach);
                 cheapest_path(d, &table, None)
             })
@@ -311,7 +352,11 @@ impl Prepared<'_> {
     fn option_from(&self, reason: Reason, path: &Path) -> TripOption {
         let request = self.request;
         let (trip, rates, currency) = (request.trip, &request.catalogue.rates, request.currency);
-        let money = |value: Value| rates.to_money(value, currency).unwrap_or(Money::new(0, currency));
+        let money = |value: Value| {
+            rates
+                .to_money(value, currency)
+                .unwrap_or(Money::new(0, currency))
+        };
         let mut plan_ids: Vec<String> = Vec::new();
         let mut modes: Vec<Mode> = Vec::new();
         let mut blocks = Vec::new();
@@ -321,7 +366,10 @@ impl Prepared<'_> {
                     let candidate = &self.candidates[index as usize];
                     let plan = &request.catalogue.plans[candidate.plan];
                     let len = block.end - block.start;
-                    let cost = candidate.cost(len).map(|c| (c.value, c.topups)).unwrap_or_default();
+                    let cost = candidate
+                        .cost(len)
+                        .map(|c| (c.value, c.topups))
+                        .unwrap_or_default();
                     if !modes.contains(&candidate.mode) {
                         modes.push(candidate.mode);
                     }
@@ -348,12 +396,15 @@ impl Prepared<'_> {
                 service,
             });
         }
-        let own_plan = self.own_plan.filter(|_| path.own_plan_days > 0).map(|own| OwnPlanUse {
-            days: u32::try_from(path.own_plan_days).unwrap_or(0),
-            used_mb_per_line: trip.mb_per_day * path.own_plan_days as u64,
-            allowance_mb: own.allowance_mb,
-            surcharge: money(self.own_plan_surcharge(path.own_plan_days)),
-        });
+        let own_plan = self
+            .own_plan
+            .filter(|_| path.own_plan_days > 0)
+            .map(|own| OwnPlanUse {
+                days: u32::try_from(path.own_plan_days).unwrap_or(0),
+                used_mb_per_line: trip.mb_per_day * path.own_plan_days as u64,
+                allowance_mb: own.allowance_mb,
+                surcharge: money(self.own_plan_surcharge(path.own_plan_days)),
+            });
         let strategy = if own_plan.is_some() {
             Strategy::Home
         } else {
@@ -366,7 +417,10 @@ impl Prepared<'_> {
         };
         let total = money(path.value);
         let people = i128::from(trip.people.max(1));
-        let per_person = Money::new(i64::try_from(div_round(i128::from(total.minor), people)).unwrap_or(0), currency);
+        let per_person = Money::new(
+            i64::try_from(div_round(i128::from(total.minor), people)).unwrap_or(0),
+            currency,
+        );
         let total_mb = i128::from(trip.total_mb());
         let per_gb = (total_mb > 0).then(|| {
             let minor = div_round(i128::from(total.minor) * i128::from(MB_PER_GB), total_mb);

@@ -22,14 +22,22 @@ pub struct Reach {
 
 impl Reach {
     /// Tabulates coverage runs of the plans `covers` tells about.
-    pub fn new(plan_count: usize, days: &[CountryCode], covers: impl Fn(usize, CountryCode) -> bool) -> Reach {
+    pub fn new(
+        plan_count: usize,
+        days: &[CountryCode],
+        covers: impl Fn(usize, CountryCode) -> bool,
+    ) -> Reach {
         let d = days.len();
         let ends = (0..plan_count)
             .map(|plan| {
                 let mut ends = vec![0u32; d + 1];
                 ends[d] = u32::try_from(d).unwrap_or(u32::MAX);
                 for a in (0..d).rev() {
-                    ends[a] = if covers(plan, days[a]) { ends[a + 1] } else { u32::try_from(a).unwrap_or(0) };
+                    ends[a] = if covers(plan, days[a]) {
+                        ends[a + 1]
+                    } else {
+                        u32::try_from(a).unwrap_or(0)
+                    };
                 }
                 ends
             })
@@ -59,7 +67,11 @@ impl BlockTable {
     /// Tabulates the cheapest of `candidates` (indices into `all`) per block.
     /// Candidates are visited in order; a later one must be strictly cheaper
     /// to replace an earlier one, which is how ties go to the lower plan id.
-    pub fn build(all: &[Candidate], chosen: impl Iterator<Item = usize>, reach: &Reach) -> BlockTable {
+    pub fn build(
+        all: &[Candidate],
+        chosen: impl Iterator<Item = usize>,
+        reach: &Reach,
+    ) -> BlockTable {
         let d = reach.days;
         let mut best: Vec<Option<(Value, u32)>> = vec![None; (d + 1) * (d + 1)];
         for index in chosen {
@@ -69,7 +81,9 @@ impl BlockTable {
             for a in 0..d {
                 let end = reach.end(candidate.plan, a).min(a + max_len);
                 for b in a + 1..=end {
-                    let Some(cost) = candidate.cost(b - a) else { break };
+                    let Some(cost) = candidate.cost(b - a) else {
+                        break;
+                    };
                     let slot = &mut best[a * (d + 1) + b];
                     if slot.is_none_or(|(v, _)| cost.value < v) {
                         *slot = Some((cost.value, tag));
@@ -162,14 +176,26 @@ fn better(new: (Value, u32), old: Option<&Label>) -> bool {
 /// The cheapest way to serve all `days` days with blocks from `table` (and
 /// the own plan where allowed). Ties go to fewer purchases. `None` when some
 /// day cannot be served.
-pub fn cheapest_path(days: usize, table: &BlockTable, own: Option<&OwnPlanRule<'_>>) -> Option<Path> {
+pub fn cheapest_path(
+    days: usize,
+    table: &BlockTable,
+    own: Option<&OwnPlanRule<'_>>,
+) -> Option<Path> {
     let k_max = if own.is_some() { days } else { 0 };
     let width = k_max + 1;
     let mut labels: Vec<Option<Label>> = vec![None; (days + 1) * width];
-    labels[0] = Some(Label { value: Value::ZERO, purchases: 0, from_day: 0, from_k: 0, server: Server::OwnPlan });
+    labels[0] = Some(Label {
+        value: Value::ZERO,
+        purchases: 0,
+        from_day: 0,
+        from_k: 0,
+        server: Server::OwnPlan,
+    });
     for a in 0..days {
         for k in 0..=k_max {
-            let Some(here) = labels[a * width + k] else { continue };
+            let Some(here) = labels[a * width + k] else {
+                continue;
+            };
             if let Some(rule) = own {
                 if rule.usable[a] && k < k_max {
                     let slot = (a + 1) * width + k + 1;
@@ -185,7 +211,9 @@ pub fn cheapest_path(days: usize, table: &BlockTable, own: Option<&OwnPlanRule<'
                 }
             }
             for b in a + 1..=days {
-                let Some((cost, tag)) = table.get(a, b) else { continue };
+                let Some((cost, tag)) = table.get(a, b) else {
+                    continue;
+                };
                 let new = (here.value.plus(cost), here.purchases + 1);
                 let slot = b * width + k;
                 if better(new, labels[slot].as_ref()) {
@@ -217,12 +245,24 @@ pub fn cheapest_path(days: usize, table: &BlockTable, own: Option<&OwnPlanRule<'
         let label = labels[day * width + k]?;
         let start = label.from_day as usize;
         match (label.server, blocks.last_mut()) {
-            (Server::OwnPlan, Some(last)) if last.server == Server::OwnPlan && last.start == day => last.start = start,
-            _ => blocks.push(PathBlock { start, end: day, server: label.server }),
+            (Server::OwnPlan, Some(last))
+                if last.server == Server::OwnPlan && last.start == day =>
+            {
+                last.start = start
+            }
+            _ => blocks.push(PathBlock {
+                start,
+                end: day,
+                server: label.server,
+            }),
         }
         day = start;
         k = label.from_k as usize;
     }
     blocks.reverse();
-    Some(Path { value: total.0, blocks, own_plan_days: best_k })
+    Some(Path {
+        value: total.0,
+        blocks,
+        own_plan_days: best_k,
+    })
 }

@@ -84,7 +84,12 @@ pub enum Warning {
 }
 
 /// Warnings for an option, each once, in a stable order.
-pub fn warnings_for(option: &TripOption, catalogue: &Catalogue, trip: &Trip, today: Date) -> Vec<Warning> {
+pub fn warnings_for(
+    option: &TripOption,
+    catalogue: &Catalogue,
+    trip: &Trip,
+    today: Date,
+) -> Vec<Warning> {
     let mut out: Vec<Warning> = Vec::new();
     let mut push = |w: Warning| {
         if !out.contains(&w) {
@@ -93,8 +98,18 @@ pub fn warnings_for(option: &TripOption, catalogue: &Catalogue, trip: &Trip, tod
     };
     let trip_days = trip.total_days();
     for block in &option.blocks {
-        let Service::Plan { plan: index, mode, topups, .. } = &block.service else { continue };
-        let Some(plan) = catalogue.plans.get(*index) else { continue };
+        let Service::Plan {
+            plan: index,
+            mode,
+            topups,
+            ..
+        } = &block.service
+        else {
+            continue;
+        };
+        let Some(plan) = catalogue.plans.get(*index) else {
+            continue;
+        };
         let id = || plan.id.clone();
         if plan.needs_activation {
             push(Warning::ActivateBeforeDeparture { plan: id() });
@@ -103,7 +118,10 @@ pub fn warnings_for(option: &TripOption, catalogue: &Catalogue, trip: &Trip, tod
             push(Warning::RealNameRegistration { plan: id() });
         }
         if let Some(daily_mb) = plan.daily_mb {
-            push(Warning::SpeedCutAfterDaily { plan: id(), daily_mb });
+            push(Warning::SpeedCutAfterDaily {
+                plan: id(),
+                daily_mb,
+            });
         } else if plan.is_unlimited() {
             push(Warning::FairUse { plan: id() });
         }
@@ -111,22 +129,35 @@ pub fn warnings_for(option: &TripOption, catalogue: &Catalogue, trip: &Trip, tod
             let need_mb = u64::from(trip.people.saturating_sub(1)) * trip.mb_per_day;
             if let crate::core::catalogue::Hotspot::CappedPerDay(cap_mb) = plan.hotspot {
                 if need_mb * 100 >= cap_mb * HOTSPOT_CLOSE_PERCENT {
-                    push(Warning::HotspotCapClose { plan: id(), cap_mb, need_mb });
+                    push(Warning::HotspotCapClose {
+                        plan: id(),
+                        cap_mb,
+                        need_mb,
+                    });
                 }
             }
         }
         let end = block.first_day + block.days;
         if let Some(validity) = plan.validity_days() {
             if block.days == validity && end < trip_days {
-                push(Warning::ValidityEndsMidTrip { plan: id(), last_day: end });
+                push(Warning::ValidityEndsMidTrip {
+                    plan: id(),
+                    last_day: end,
+                });
             }
         }
         if *topups > 0 {
-            push(Warning::TopupsNeeded { plan: id(), count: *topups });
+            push(Warning::TopupsNeeded {
+                plan: id(),
+                count: *topups,
+            });
         }
         if let Some(checked) = plan.provenance.checked {
             if checked.months_until(today) >= STALE_AFTER_MONTHS {
-                push(Warning::StalePrice { plan: id(), checked });
+                push(Warning::StalePrice {
+                    plan: id(),
+                    checked,
+                });
             }
         }
         if plan.provenance.confidence == Some(Confidence::Unverified) {

@@ -65,13 +65,17 @@ pub fn CatalogueStatus(props: &CatalogueStatusProps) -> Html {
     let (t, f) = (ui.t(), ui.f());
     let custom = match &props.custom {
         CustomCatalogue::None => html! {},
-        CustomCatalogue::Loading { .. } => html! { <p class="rp-notice" role="status">{ t.catalogue_loading }</p> },
+        CustomCatalogue::Loading { .. } => {
+            html! { <p class="rp-notice" role="status">{ t.catalogue_loading }</p> }
+        }
         CustomCatalogue::InUse { url } => html! {
             <p class="rp-notice" role="status">{ fill(t.catalogue_custom_in_use, &[("url", url)]) }</p>
         },
         CustomCatalogue::FetchFailed { url, failure } => {
             let why = match failure {
-                FetchFailure::Http(status) => fill(t.fetch_http, &[("status", &status.to_string())]),
+                FetchFailure::Http(status) => {
+                    fill(t.fetch_http, &[("status", &status.to_string())])
+                }
                 FetchFailure::Network => t.fetch_network.to_owned(),
                 FetchFailure::Offline => t.fetch_offline.to_owned(),
             };

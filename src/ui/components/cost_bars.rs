@@ -18,13 +18,27 @@ pub struct CostBarsProps {
 pub fn CostBars(props: &CostBarsProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
-    let max = props.options.iter().map(|o| o.total.minor).max().unwrap_or(0).max(1);
+    let max = props
+        .options
+        .iter()
+        .map(|o| o.total.minor)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let label = |o: &TripOption| {
-        let reason = o.reasons.first().map(|r| reason_name(*r, ui.lang)).unwrap_or_else(|| strategy_name(o.strategy, ui.lang));
+        let reason = o.reasons.first().map_or_else(
+            || strategy_name(o.strategy, ui.lang),
+            |r| reason_name(*r, ui.lang),
+        );
         let plans: Vec<String> = o
             .plan_ids
             .iter()
-            .map(|id| ui.catalogue.plan(id).map_or_else(|| t.strategy_home.to_owned(), |p| p.name.get(ui.lang).to_owned()))
+            .map(|id| {
+                ui.catalogue.plan(id).map_or_else(
+                    || t.strategy_home.to_owned(),
+                    |p| p.name.get(ui.lang).to_owned(),
+                )
+            })
             .collect();
         (reason, plans.join(" + "))
     };

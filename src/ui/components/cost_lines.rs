@@ -5,6 +5,7 @@ use crate::core::catalogue::Megabytes;
 use crate::core::engine::Reason;
 use crate::i18n::reason_name;
 use crate::ui::context::use_ui;
+use std::fmt::Write;
 use yew::prelude::*;
 
 /// Data per day values the chart is drawn at.
@@ -42,9 +43,17 @@ const BOTTOM: i64 = 34;
 pub fn CostLines(props: &CostLinesProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
-    let max = props.series.iter().flat_map(|s| s.totals.iter().flatten()).copied().max().unwrap_or(0).max(100);
+    let max = props
+        .series
+        .iter()
+        .flat_map(|s| s.totals.iter().flatten())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(100);
     let points = i64::try_from(USAGE_GRID.len()).unwrap_or(1) - 1;
-    let x = |i: usize| LEFT + i64::try_from(i).unwrap_or(0) * (WIDTH - LEFT - RIGHT) / points.max(1);
+    let x =
+        |i: usize| LEFT + i64::try_from(i).unwrap_or(0) * (WIDTH - LEFT - RIGHT) / points.max(1);
     let y = |minor: i64| TOP + (HEIGHT - TOP - BOTTOM) - minor * (HEIGHT - TOP - BOTTOM) / max;
     let path = |totals: &[Option<i64>]| {
         let mut d = String::new();
@@ -52,7 +61,7 @@ pub fn CostLines(props: &CostLinesProps) -> Html {
         for (i, total) in totals.iter().enumerate() {
             match total {
                 Some(v) => {
-                    d.push_str(&format!("{}{},{} ", if pen_down { "L" } else { "M" }, x(i), y(*v)));
+                    let _ = write!(d, "{}{},{} ", if pen_down { "L" } else { "M" }, x(i), y(*v));
                     pen_down = true;
                 }
                 None => pen_down = false,
@@ -62,12 +71,16 @@ pub fn CostLines(props: &CostLinesProps) -> Html {
     };
     // Where the reader is: between grid points, by position in the grid.
     let current_x = {
-        let i = USAGE_GRID.iter().position(|g| *g >= props.current_mb).unwrap_or(USAGE_GRID.len() - 1);
+        let i = USAGE_GRID
+            .iter()
+            .position(|g| *g >= props.current_mb)
+            .unwrap_or(USAGE_GRID.len() - 1);
         if i == 0 {
             x(0)
         } else {
             let (lo, hi) = (USAGE_GRID[i - 1], USAGE_GRID[i]);
-            let frac = i64::try_from((props.current_mb.clamp(lo, hi) - lo) * 100 / (hi - lo)).unwrap_or(0);
+            let frac =
+                i64::try_from((props.current_mb.clamp(lo, hi) - lo) * 100 / (hi - lo)).unwrap_or(0);
             x(i - 1) + (x(i) - x(i - 1)) * frac / 100
         }
     };

@@ -25,13 +25,29 @@ pub struct DataInputProps {
 pub fn DataInput(props: &DataInputProps) -> Html {
     let ui = use_ui();
     let t = ui.t();
-    let error = props.check.error(Field::Mb).map(|e| input_error(e, ui.lang));
-    let oninput = props.onaction.reform(|e: InputEvent| Action::SetMb(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
-    let onunit = props.onaction.reform(|e: Event| {
-        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-        Action::SetUnit(if value == "gb" { DataUnit::Gb } else { DataUnit::Mb })
+    let error = props
+        .check
+        .error(Field::Mb)
+        .map(|e| input_error(e, ui.lang));
+    let oninput = props.onaction.reform(|e: InputEvent| {
+        Action::SetMb(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
     });
-    let ontoggle = props.onaction.reform(|_: MouseEvent| Action::ToggleEstimator);
+    let onunit = props.onaction.reform(|e: Event| {
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        Action::SetUnit(if value == "gb" {
+            DataUnit::Gb
+        } else {
+            DataUnit::Mb
+        })
+    });
+    let ontoggle = props
+        .onaction
+        .reform(|_: MouseEvent| Action::ToggleEstimator);
     let open = props.form.estimator_open;
     html! {
         <section class="rp-card" aria-labelledby="rp-data-heading">

@@ -23,9 +23,17 @@ pub struct GroupInputsProps {
 pub fn GroupInputs(props: &GroupInputsProps) -> Html {
     let ui = use_ui();
     let t = ui.t();
-    let error = props.check.error(Field::People).map(|e| input_error(e, ui.lang));
+    let error = props
+        .check
+        .error(Field::People)
+        .map(|e| input_error(e, ui.lang));
     let checkbox = |make: fn(bool) -> Action| {
-        props.onaction.reform(move |e: Event| make(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
+        props.onaction.reform(move |e: Event| {
+            make(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
+            )
+        })
     };
     html! {
         <section class="rp-card" aria-labelledby="rp-group-heading">

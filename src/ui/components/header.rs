@@ -33,11 +33,15 @@ pub fn Header(props: &HeaderProps) -> Html {
     let ui = use_ui();
     let t = ui.t();
     let onlang = props.onaction.reform(|e: Event| {
-        let code = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        let code = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
         Action::SetLang(Lang::from_code(&code).unwrap_or_default())
     });
     let oncurrency = props.onaction.reform(|e: Event| {
-        let code = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        let code = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
         Action::SetCurrency(Currency::parse(&code).unwrap_or(Currency::EUR))
     });
     html! {

@@ -10,7 +10,9 @@ use crate::ui::state::{Action, Check, Field, Form};
 use yew::prelude::*;
 
 /// Home countries offered first: the readers the widget is written for.
-const COMMON_HOMES: [&str; 12] = ["HK", "CN", "MO", "TW", "FR", "BE", "CH", "DE", "GB", "US", "SG", "CA"];
+const COMMON_HOMES: [&str; 12] = [
+    "HK", "CN", "MO", "TW", "FR", "BE", "CH", "DE", "GB", "US", "SG", "CA",
+];
 
 /// Props of [`HomeInputs`].
 #[derive(Properties, PartialEq)]
@@ -31,23 +33,52 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
     let homes = use_memo(ui.lang, move |_| {
-        let common: Vec<CountryCode> = COMMON_HOMES.iter().filter_map(|c| CountryCode::parse(c)).collect();
-        let mut rest: Vec<(String, CountryCode)> =
-            CountryCode::all().filter(|c| !common.contains(c)).map(|c| (f.country(c), c)).collect();
+        let common: Vec<CountryCode> = COMMON_HOMES
+            .iter()
+            .filter_map(|c| CountryCode::parse(c))
+            .collect();
+        let mut rest: Vec<(String, CountryCode)> = CountryCode::all()
+            .filter(|c| !common.contains(c))
+            .map(|c| (f.country(c), c))
+            .collect();
         rest.sort();
-        let mut common: Vec<(String, CountryCode)> = common.into_iter().map(|c| (f.country(c), c)).collect();
+        let mut common: Vec<(String, CountryCode)> =
+            common.into_iter().map(|c| (f.country(c), c)).collect();
         common.sort();
         (common, rest)
     });
-    let onhome = props.onaction.reform(|e: Event| Action::SetHome(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
-    let onprice = props.onaction.reform(|e: InputEvent| Action::SetOwnPrice(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
-    let ongb = props.onaction.reform(|e: InputEvent| Action::SetOwnGb(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+    let onhome = props.onaction.reform(|e: Event| {
+        Action::SetHome(
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        )
+    });
+    let onprice = props.onaction.reform(|e: InputEvent| {
+        Action::SetOwnPrice(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    });
+    let ongb = props.onaction.reform(|e: InputEvent| {
+        Action::SetOwnGb(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
+    });
     let oncurrency = props.onaction.reform(|e: Event| {
-        let code = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        let code = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
         Action::SetOwnCurrency(Currency::parse(&code).unwrap_or(Currency::EUR))
     });
-    let price_error = props.check.error(Field::OwnPrice).map(|e| input_error(e, ui.lang));
-    let gb_error = props.check.error(Field::OwnGb).map(|e| input_error(e, ui.lang));
+    let price_error = props
+        .check
+        .error(Field::OwnPrice)
+        .map(|e| input_error(e, ui.lang));
+    let gb_error = props
+        .check
+        .error(Field::OwnGb)
+        .map(|e| input_error(e, ui.lang));
     let option = |(name, code): &(String, CountryCode)| {
         let value = code.to_string();
         html! { <option selected={props.form.home == value} value={value.clone()}>{ format!("{name} ({value})") }</option> }

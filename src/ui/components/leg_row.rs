@@ -33,8 +33,14 @@ pub fn LegRow(props: &LegRowProps) -> Html {
     let n = props.number.to_string();
     let country_id = format!("rp-leg-{key}-country");
     let country_error_id = format!("{country_id}-error");
-    let country_error = props.check.error(Field::LegCountry(key)).map(|e| input_error(e, ui.lang));
-    let days_error = props.check.error(Field::LegDays(key)).map(|e| input_error(e, ui.lang));
+    let country_error = props
+        .check
+        .error(Field::LegCountry(key))
+        .map(|e| input_error(e, ui.lang));
+    let days_error = props
+        .check
+        .error(Field::LegDays(key))
+        .map(|e| input_error(e, ui.lang));
     let send = |make: fn(u32) -> Action| {
         let cb = props.onaction.clone();
         Callback::from(move |_: MouseEvent| cb.emit(make(key)))
@@ -42,11 +48,19 @@ pub fn LegRow(props: &LegRowProps) -> Html {
     let oncountry = {
         let cb = props.onaction.clone();
         Callback::from(move |e: InputEvent| {
-            cb.emit(Action::SetLegCountry(key, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+            cb.emit(Action::SetLegCountry(
+                key,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            ));
         })
     };
-    let ondays = props.onaction.reform(move |text| Action::SetLegDays(key, text));
-    let onstep = props.onaction.reform(move |delta| Action::StepLegDays(key, delta));
+    let ondays = props
+        .onaction
+        .reform(move |text| Action::SetLegDays(key, text));
+    let onstep = props
+        .onaction
+        .reform(move |delta| Action::StepLegDays(key, delta));
     let invalid = country_error.is_some();
     html! {
         <li class="rp-leg">

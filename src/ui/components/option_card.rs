@@ -44,12 +44,23 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 Service::Plan { id, .. } => id.as_str(),
                 Service::OwnPlan => crate::core::engine::OWN_PLAN_ID,
             };
-            StripBlock { first_day: b.first_day, days: b.days, colour: colour_of(id) }
+            StripBlock {
+                first_day: b.first_day,
+                days: b.days,
+                colour: colour_of(id),
+            }
         })
         .collect();
     let days_label = |b: &Block| {
-        let (a, z) = ((b.first_day + 1).to_string(), (b.first_day + b.days).to_string());
-        if b.days == 1 { fill(t.day_one, &[("a", &a)]) } else { fill(t.day_range, &[("a", &a), ("b", &z)]) }
+        let (a, z) = (
+            (b.first_day + 1).to_string(),
+            (b.first_day + b.days).to_string(),
+        );
+        if b.days == 1 {
+            fill(t.day_one, &[("a", &a)])
+        } else {
+            fill(t.day_range, &[("a", &a), ("b", &z)])
+        }
     };
     let provenance = |plan: &Plan| {
         let p = &plan.provenance;
@@ -70,8 +81,16 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
     };
     let block_item = |b: &Block| {
         let (swatch, body) = match &b.service {
-            Service::Plan { plan, id, mode, topups, cost } => {
-                let Some(plan) = ui.catalogue.plans.get(*plan) else { return html! {} };
+            Service::Plan {
+                plan,
+                id,
+                mode,
+                topups,
+                cost,
+            } => {
+                let Some(plan) = ui.catalogue.plans.get(*plan) else {
+                    return html! {};
+                };
                 (
                     colour_of(id),
                     html! {
@@ -116,7 +135,11 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             </li>
         }
     };
-    let warnings: Vec<String> = option.warnings.iter().map(|w| warning_text(w, &ui.catalogue, f)).collect();
+    let warnings: Vec<String> = option
+        .warnings
+        .iter()
+        .map(|w| warning_text(w, &ui.catalogue, f))
+        .collect();
     let details = html! {
         <>
             <ol class="rp-blocks">{ for option.blocks.iter().map(block_item) }</ol>

@@ -31,7 +31,9 @@ fn value_per_gb(plan: &Plan, price: Value) -> Option<Value> {
         Billing::Day => plan.daily_mb?,
         Billing::Pass { .. } => plan.data_mb?,
     };
-    Some(Value(price.0 * i128::from(MB_PER_GB) / i128::from(mb.max(1))))
+    Some(Value(
+        price.0 * i128::from(MB_PER_GB) / i128::from(mb.max(1)),
+    ))
 }
 
 /// The plan browser.
@@ -57,18 +59,32 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
         })
         .filter(|p| kind.is_none_or(|k| p.kind == k))
         .filter(|p| !*only_esim || p.kind == PlanKind::Esim)
-        .filter(|p| !*only_hotspot || matches!(p.hotspot, Hotspot::Allowed | Hotspot::CappedPerDay(_)))
+        .filter(|p| {
+            !*only_hotspot || matches!(p.hotspot, Hotspot::Allowed | Hotspot::CappedPerDay(_))
+        })
         .filter(|p| !*only_pool || p.pool.is_some())
         .filter_map(|p| Some((p, rates.value_of(p.price)?)))
         .collect();
     match *sort {
         SortBy::Price => plans.sort_by(|a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id))),
         SortBy::PerGb => plans.sort_by(|a, b| {
-            let key = |(p, v): &(&Plan, Value)| (value_per_gb(p, *v).is_none(), value_per_gb(p, *v), p.id.clone());
+            let key = |(p, v): &(&Plan, Value)| {
+                (
+                    value_per_gb(p, *v).is_none(),
+                    value_per_gb(p, *v),
+                    p.id.clone(),
+                )
+            };
             key(a).cmp(&key(b))
         }),
         SortBy::Validity => plans.sort_by(|a, b| {
-            let key = |(p, v): &(&Plan, Value)| (std::cmp::Reverse(p.validity_days().unwrap_or(0)), *v, p.id.clone());
+            let key = |(p, v): &(&Plan, Value)| {
+                (
+                    std::cmp::Reverse(p.validity_days().unwrap_or(0)),
+                    *v,
+                    p.id.clone(),
+                )
+            };
             key(a).cmp(&key(b))
         }),
     }
@@ -76,29 +92,49 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
     let select_country = {
         let country = country.clone();
         Callback::from(move |e: Event| {
-            country.set(CountryCode::parse(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+            country.set(CountryCode::parse(
+                &e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            ));
         })
     };
     let select_kind = {
         let kind = kind.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            kind.set([PlanKind::Esim, PlanKind::Sim, PlanKind::Roaming].into_iter().find(|k| k.code() == value));
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            kind.set(
+                [PlanKind::Esim, PlanKind::Sim, PlanKind::Roaming]
+                    .into_iter()
+                    .find(|k| k.code() == value),
+            );
         })
     };
     let select_sort = {
         let sort = sort.clone();
         Callback::from(move |e: Event| {
-            sort.set(match e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().as_str() {
-                "per-gb" => SortBy::PerGb,
-                "validity" => SortBy::Validity,
-                _ => SortBy::Price,
-            });
+            sort.set(
+                match e
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value()
+                    .as_str()
+                {
+                    "per-gb" => SortBy::PerGb,
+                    "validity" => SortBy::Validity,
+                    _ => SortBy::Price,
+                },
+            );
         })
     };
     let toggle = |state: &UseStateHandle<bool>| {
         let state = state.clone();
-        Callback::from(move |e: Event| state.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
+        Callback::from(move |e: Event| {
+            state.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked(),
+            )
+        })
     };
     let shown = |p: &Plan| {
         let price = rates.convert(p.price, props.currency).unwrap_or(p.price);
@@ -114,7 +150,11 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
         let validity = match p.billing {
             Billing::Day => t.billed_daily.to_owned(),
             Billing::Pass { validity_days } => {
-                if validity_days == 1 { t.days_count_one.to_owned() } else { fill(t.days_count_other, &[("n", &validity_days.to_string())]) }
+                if validity_days == 1 {
+                    t.days_count_one.to_owned()
+                } else {
+                    fill(t.days_count_other, &[("n", &validity_days.to_string())])
+                }
             }
         };
         let hotspot = match p.hotspot {
@@ -123,7 +163,12 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
             Hotspot::CappedPerDay(mb) => fill(t.hotspot_capped, &[("mb", &f.data(mb))]),
             Hotspot::Unknown => t.hotspot_unknown.to_owned(),
         };
-        let covers: Vec<String> = props.countries.iter().filter(|c| p.covers(**c)).map(|c| f.country(*c)).collect();
+        let covers: Vec<String> = props
+            .countries
+            .iter()
+            .filter(|c| p.covers(**c))
+            .map(|c| f.country(*c))
+            .collect();
         html! {
             <li class="rp-plan" key={p.id.clone()} data-plan-id={p.id.clone()}>
                 <div class="rp-plan-head">

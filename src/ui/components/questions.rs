@@ -37,8 +37,17 @@ pub fn Questions(props: &QuestionsProps) -> Html {
     let trip = &props.trip;
     let answer = &props.answer;
     let countries = trip.countries();
-    let names = |list: &[CountryCode]| list.iter().map(|c| f.country(*c)).collect::<Vec<_>>().join(", ");
-    let plan_name = |id: &str| ui.catalogue.plan(id).map_or_else(|| id.to_owned(), |p| p.name.get(ui.lang).to_owned());
+    let names = |list: &[CountryCode]| {
+        list.iter()
+            .map(|c| f.country(*c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let plan_name = |id: &str| {
+        ui.catalogue
+            .plan(id)
+            .map_or_else(|| id.to_owned(), |p| p.name.get(ui.lang).to_owned())
+    };
 
     // 1. Borders: the plans of the listed options, which legs each covers.
     let mut plan_indices: Vec<usize> = Vec::new();
@@ -56,21 +65,39 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         .take(5)
         .filter_map(|&i| ui.catalogue.plans.get(i))
         .map(|plan| {
-            let (covered, missing): (Vec<CountryCode>, Vec<CountryCode>) = countries.iter().partition(|c| plan.covers(**c));
+            let (covered, missing): (Vec<CountryCode>, Vec<CountryCode>) =
+                countries.iter().partition(|c| plan.covers(**c));
             let name = plan.name.get(ui.lang);
             if missing.is_empty() {
-                fill(t.q_borders_all, &[("plan", name), ("countries", &names(&covered))])
+                fill(
+                    t.q_borders_all,
+                    &[("plan", name), ("countries", &names(&covered))],
+                )
             } else {
-                fill(t.q_borders_some, &[("plan", name), ("covered", &names(&covered)), ("missing", &names(&missing))])
+                fill(
+                    t.q_borders_some,
+                    &[
+                        ("plan", name),
+                        ("covered", &names(&covered)),
+                        ("missing", &names(&missing)),
+                    ],
+                )
             }
         })
         .collect();
     let mixes_eu_and_outside = countries.iter().any(|c| c.in_eu_roaming_area())
-        && countries.iter().any(|c| EUROPE_OUTSIDE_EU_ROAMING.contains(&c.as_str()));
+        && countries
+            .iter()
+            .any(|c| EUROPE_OUTSIDE_EU_ROAMING.contains(&c.as_str()));
 
     // 2. Family.
     let money = |o: &TripOption| f.money(o.total);
-    let first_plan = |o: &TripOption| o.plan_ids.first().map(|id| plan_name(id)).unwrap_or_default();
+    let first_plan = |o: &TripOption| {
+        o.plan_ids
+            .first()
+            .map(|id| plan_name(id))
+            .unwrap_or_default()
+    };
     let mut family: Vec<String> = Vec::new();
     if trip.people <= 1 {
         family.push(t.q_family_single.to_owned());
@@ -79,7 +106,10 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             family.push(fill(t.q_family_separate, &[("amount", &money(o))]));
         }
         match option_with(answer, Reason::CheapestHotspot) {
-            Some(o) => family.push(fill(t.q_family_hotspot, &[("amount", &money(o)), ("plan", &first_plan(o))])),
+            Some(o) => family.push(fill(
+                t.q_family_hotspot,
+                &[("amount", &money(o)), ("plan", &first_plan(o))],
+            )),
             None if !trip.together => family.push(t.q_family_hotspot_apart.to_owned()),
             None => {
                 let need = u64::from(trip.people - 1) * trip.mb_per_day;
@@ -87,14 +117,18 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             }
         }
         match option_with(answer, Reason::CheapestPool) {
-            Some(o) => family.push(fill(t.q_family_pool, &[("amount", &money(o)), ("plan", &first_plan(o))])),
-            None => family.push(fill(t.q_family_pool_none, &[("n", &trip.people.to_string())])),
+            Some(o) => family.push(fill(
+                t.q_family_pool,
+                &[("amount", &money(o)), ("plan", &first_plan(o))],
+            )),
+            None => family.push(fill(
+                t.q_family_pool_none,
+                &[("n", &trip.people.to_string())],
+            )),
         }
-        let bound = ui
-            .catalogue
-            .plans
-            .iter()
-            .find(|p| p.account_lines.is_some() && p.pool.is_none() && countries.iter().any(|c| p.covers(*c)));
+        let bound = ui.catalogue.plans.iter().find(|p| {
+            p.account_lines.is_some() && p.pool.is_none() && countries.iter().any(|c| p.covers(*c))
+        });
         if let Some(plan) = bound {
             family.push(fill(t.q_family_bound, &[("plan", plan.name.get(ui.lang))]));
         }
@@ -102,20 +136,34 @@ pub fn Questions(props: &QuestionsProps) -> Html {
 
     // 3. Own plan.
     let mut own: Vec<String> = Vec::new();
-    let eu_days = trip.legs.iter().filter(|l| l.country.in_eu_roaming_area()).map(|l| l.days).sum::<u32>();
+    let eu_days = trip
+        .legs
+        .iter()
+        .filter(|l| l.country.in_eu_roaming_area())
+        .map(|l| l.days)
+        .sum::<u32>();
     match (&answer.own_plan, trip.home_plan) {
-        _ if trip.home.is_none() || trip.home_plan.is_none() => own.push(t.q_own_not_given.to_owned()),
+        _ if trip.home.is_none() || trip.home_plan.is_none() => {
+            own.push(t.q_own_not_given.to_owned())
+        }
         (None, _) => own.push(t.q_own_not_eu.to_owned()),
         _ if eu_days == 0 => own.push(t.q_own_no_eu_days.to_owned()),
         (Some(roaming), Some(plan)) => {
-            let ex_vat = plan.monthly_price.minor * 10_000 / (10_000 + i64::from(roaming.vat_basis_points));
+            let ex_vat =
+                plan.monthly_price.minor * 10_000 / (10_000 + i64::from(roaming.vat_basis_points));
             own.push(fill(
                 t.q_own_allowance,
                 &[
                     ("gb", &f.data(roaming.monthly_allowance_mb())),
-                    ("price", &f.money(Money::new(ex_vat, plan.monthly_price.currency))),
+                    (
+                        "price",
+                        &f.money(Money::new(ex_vat, plan.monthly_price.currency)),
+                    ),
                     ("year", &trip.start.year().to_string()),
-                    ("cap", &f.money(Money::new(roaming.cap_cents_per_gb, Currency::EUR))),
+                    (
+                        "cap",
+                        &f.money(Money::new(roaming.cap_cents_per_gb, Currency::EUR)),
+                    ),
                 ],
             ));
             // As if the own plan served every EU/EEA day of the trip.
@@ -125,11 +173,25 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             } else {
                 let rates = &ui.catalogue.rates;
                 let group = roaming.surcharge(used).times(u64::from(trip.people));
-                let amount = rates.to_money(group, props.currency).map(|m| f.money(m)).unwrap_or_default();
+                let amount = rates
+                    .to_money(group, props.currency)
+                    .map(|m| f.money(m))
+                    .unwrap_or_default();
                 let over = used - roaming.allowance_mb;
-                own.push(fill(t.q_own_over, &[("used", &f.data(used)), ("over", &f.data(over)), ("amount", &amount)]));
+                own.push(fill(
+                    t.q_own_over,
+                    &[
+                        ("used", &f.data(used)),
+                        ("over", &f.data(over)),
+                        ("amount", &amount),
+                    ],
+                ));
             }
-            let outside: Vec<CountryCode> = countries.iter().copied().filter(|c| !c.in_eu_roaming_area()).collect();
+            let outside: Vec<CountryCode> = countries
+                .iter()
+                .copied()
+                .filter(|c| !c.in_eu_roaming_area())
+                .collect();
             if !outside.is_empty() {
                 own.push(fill(t.q_own_outside, &[("countries", &names(&outside))]));
             }

@@ -35,16 +35,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             Some(start)
         })
         .collect();
-    let body = if !props.answer.uncovered.is_empty() {
-        let codes: Vec<String> = props.answer.uncovered.iter().map(ToString::to_string).collect();
-        let names: Vec<String> = props.answer.uncovered.iter().map(|c| f.country(*c)).collect();
-        html! {
-            <div class="rp-card rp-no-option" data-testid="no-option" data-uncovered={codes.join(",")} role="status">
-                <p><strong>{ fill(t.no_option, &[("countries", &names.join(", "))]) }</strong></p>
-                <p class="rp-muted">{ t.no_option_hint }</p>
-            </div>
-        }
-    } else {
+    let body = if props.answer.uncovered.is_empty() {
         let mut options = props.answer.options.iter();
         html! {
             <>
@@ -60,6 +51,25 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </div>
                 }
             </>
+        }
+    } else {
+        let codes: Vec<String> = props
+            .answer
+            .uncovered
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let names: Vec<String> = props
+            .answer
+            .uncovered
+            .iter()
+            .map(|c| f.country(*c))
+            .collect();
+        html! {
+            <div class="rp-card rp-no-option" data-testid="no-option" data-uncovered={codes.join(",")} role="status">
+                <p><strong>{ fill(t.no_option, &[("countries", &names.join(", "))]) }</strong></p>
+                <p class="rp-muted">{ t.no_option_hint }</p>
+            </div>
         }
     };
     html! {

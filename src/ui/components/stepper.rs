@@ -32,7 +32,12 @@ pub fn Stepper(props: &StepperProps) -> Html {
     let error_id = format!("{}-error", props.id);
     let oninput = {
         let cb = props.oninput.clone();
-        Callback::from(move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            cb.emit(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     let step = |delta: i64| {
         let cb = props.onstep.clone();

@@ -32,18 +32,34 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
     // Suggestions: every country by name in the reader's language, sorted by
     // that name; the code is shown beside it and typed codes work too.
     let suggestions = use_memo(ui.lang, move |_| {
-        let mut names: Vec<(String, CountryCode)> = CountryCode::all().map(|c| (f.country(c), c)).collect();
+        let mut names: Vec<(String, CountryCode)> =
+            CountryCode::all().map(|c| (f.country(c), c)).collect();
         names.sort();
         names
     });
     let count = props.form.legs.len();
     let onadd = props.onaction.reform(|_: MouseEvent| Action::AddLeg);
     let onstart = props.onaction.reform(|e: InputEvent| {
-        Action::SetStart(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+        Action::SetStart(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
     });
-    let start_error = props.check.error(Field::Start).map(|e| input_error(e, ui.lang));
-    let trip_error = props.check.error(Field::Trip).map(|e| input_error(e, ui.lang));
-    let days_text = |n: u32| if n == 1 { t.days_count_one.to_owned() } else { fill(t.days_count_other, &[("n", &n.to_string())]) };
+    let start_error = props
+        .check
+        .error(Field::Start)
+        .map(|e| input_error(e, ui.lang));
+    let trip_error = props
+        .check
+        .error(Field::Trip)
+        .map(|e| input_error(e, ui.lang));
+    let days_text = |n: u32| {
+        if n == 1 {
+            t.days_count_one.to_owned()
+        } else {
+            fill(t.days_count_other, &[("n", &n.to_string())])
+        }
+    };
     html! {
         <section class="rp-card rp-trip" aria-labelledby="rp-trip-heading">
             <h2 id="rp-trip-heading">{ t.trip_heading }</h2>

@@ -29,13 +29,27 @@ pub fn UsageEstimator(props: &UsageEstimatorProps) -> Html {
         let activity = line.activity;
         let hours_id = format!("rp-usage-{}-hours", activity.key());
         let rate_id = format!("rp-usage-{}-rate", activity.key());
-        let hours_error = props.check.error(Field::UsageHours(activity)).map(|e| input_error(e, ui.lang));
-        let rate_error = props.check.error(Field::UsageRate(activity)).map(|e| input_error(e, ui.lang));
+        let hours_error = props
+            .check
+            .error(Field::UsageHours(activity))
+            .map(|e| input_error(e, ui.lang));
+        let rate_error = props
+            .check
+            .error(Field::UsageRate(activity))
+            .map(|e| input_error(e, ui.lang));
         let onhours = props.onaction.reform(move |e: InputEvent| {
-            Action::SetUsageHours(activity, e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+            Action::SetUsageHours(
+                activity,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
         });
         let onrate = props.onaction.reform(move |e: InputEvent| {
-            Action::SetUsageRate(activity, e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+            Action::SetUsageRate(
+                activity,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
         });
         let name = activity_name(activity, ui.lang);
         html! {
@@ -58,7 +72,11 @@ pub fn UsageEstimator(props: &UsageEstimatorProps) -> Html {
             </tr>
         }
     };
-    let onuse = props.estimate.map(|mb| props.onaction.reform(move |_: MouseEvent| Action::UseEstimate(mb)));
+    let onuse = props.estimate.map(|mb| {
+        props
+            .onaction
+            .reform(move |_: MouseEvent| Action::UseEstimate(mb))
+    });
     html! {
         <div class="rp-estimator" id="rp-estimator">
             <table>

@@ -52,15 +52,41 @@ pub struct WidgetProps {
 
 /// Answers for a trip on a catalogue, in a currency.
 fn answer_for(catalogue: &Catalogue, trip: &Trip, currency: Currency, today: Date) -> Answer {
-    engine::compute(Request { catalogue, trip, currency, today })
+    engine::compute(Request {
+        catalogue,
+        trip,
+        currency,
+        today,
+    })
 }
 
 /// Totals of each way of staying online across the usage grid.
-fn usage_series(catalogue: &Catalogue, trip: &Trip, currency: Currency, today: Date) -> Vec<Series> {
-    let reasons = [Reason::Cheapest, Reason::CheapestSeparate, Reason::CheapestHotspot, Reason::CheapestPool, Reason::CheapestWithOwnPlan];
+fn usage_series(
+    catalogue: &Catalogue,
+    trip: &Trip,
+    currency: Currency,
+    today: Date,
+) -> Vec<Series> {
+    let reasons = [
+        Reason::Cheapest,
+        Reason::CheapestSeparate,
+        Reason::CheapestHotspot,
+        Reason::CheapestPool,
+        Reason::CheapestWithOwnPlan,
+    ];
     let answers: Vec<Answer> = USAGE_GRID
         .iter()
-        .map(|mb| answer_for(catalogue, &Trip { mb_per_day: *mb, ..trip.clone() }, currency, today))
+        .map(|mb| {
+            answer_for(
+                catalogue,
+                &Trip {
+                    mb_per_day: *mb,
+                    ..trip.clone()
+                },
+                currency,
+                today,
+            )
+        })
         .collect();
     reasons
         .into_iter()
@@ -68,7 +94,12 @@ fn usage_series(catalogue: &Catalogue, trip: &Trip, currency: Currency, today: D
             reason,
             totals: answers
                 .iter()
-                .map(|a| a.options.iter().find(|o| o.reasons.contains(&reason)).map(|o| o.total.minor))
+                .map(|a| {
+                    a.options
+                        .iter()
+                        .find(|o| o.reasons.contains(&reason))
+                        .map(|o| o.total.minor)
+                })
                 .collect(),
         })
         .filter(|s| s.totals.iter().any(Option::is_some))
@@ -102,17 +133,40 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let catalogue_key = Rc::as_ptr(&catalogue) as usize;
     let answer = {
         let catalogue = catalogue.clone();
-        use_memo((state.trip.clone(), state.currency, catalogue_key, state.today), move |(trip, currency, _, today)| {
-            trip.as_ref().map(|trip| answer_for(&catalogue, trip, *currency, *today))
-        })
+        use_memo(
+            (
+                state.trip.clone(),
+                state.currency,
+                catalogue_key,
+                state.today,
+            ),
+            move |(trip, currency, _, today)| {
+                trip.as_ref()
+                    .map(|trip| answer_for(&catalogue, trip, *currency, *today))
+            },
+        )
     };
     let series = {
         let catalogue = catalogue.clone();
-        use_memo((state.trip.clone(), state.currency, catalogue_key, state.today), move |(trip, currency, _, today)| {
-            trip.as_ref().map(|trip| usage_series(&catalogue, trip, *currency, *today)).unwrap_or_default()
-        })
+        use_memo(
+            (
+                state.trip.clone(),
+                state.currency,
+                catalogue_key,
+                state.today,
+            ),
+            move |(trip, currency, _, today)| {
+                trip.as_ref()
+                    .map(|trip| usage_series(&catalogue, trip, *currency, *today))
+                    .unwrap_or_default()
+            },
+        )
     };
-    let ui = Rc::new(Ui { lang: state.lang, catalogue: catalogue.clone(), today: state.today });
+    let ui = Rc::new(Ui {
+        lang: state.lang,
+        catalogue: catalogue.clone(),
+        today: state.today,
+    });
     let t = texts(state.lang);
     let currencies: Vec<Currency> = catalogue.rates.currencies().collect();
     let estimate = state.usage_estimate().ok();

@@ -1,0 +1,286 @@
+//! The widget rendered to HTML natively (yew's server renderer), in each
+//! state a reader can meet: an answer, no coverage, a bad custom catalogue,
+//! refused link settings, each language.
+
+#![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used)]
+
+use roamplan::core::catalogue::{load_native, Catalogue, Issue, Problem, BUILT_IN_JSON};
+use roamplan::core::date::Date;
+use roamplan::core::lang::Lang;
+use roamplan::core::share::{parse_settings, LinkSettings, SettingError};
+use roamplan::i18n::texts;
+use roamplan::ui::components::catalogue_status::{CustomCatalogue, FetchFailure};
+use roamplan::ui::{Widget, WidgetProps};
+use std::rc::Rc;
+use yew::LocalServerRenderer;
+
+fn catalogue() -> Rc<Catalogue> {
+    Rc::new(load_native(BUILT_IN_JSON).unwrap())
+}
+
+fn today() -> Date {
+    Date::parse("2026-11-23").unwrap()
+}
+
+fn settings(query: &[(&str, &str)]) -> (LinkSettings, Vec<SettingError>) {
+    let catalogue = catalogue();
+    parse_settings(query.iter().copied(), |c| catalogue.rates.knows(c))
+}
+
+/// Renders the widget to HTML (on a local task set: its props hold `Rc`s).
+async fn render_props(props: WidgetProps) -> String {
+    let local = tokio::task::LocalSet::new();
+    local
+        .run_until(
+            LocalServerRenderer::<Widget>::with_props(props)
+                .hydratable(false)
+                .render(),
+        )
+        .await
+}
+
+async fn render(query: &[(&str, &str)], custom: CustomCatalogue) -> String {
+    let (settings, setting_errors) = settings(query);
+    render_props(WidgetProps {
+        settings,
+        setting_errors,
+        lang: Lang::En,
+        today: today(),
+        catalogue: catalogue(),
+        custom,
+        onstate: Default::default(),
+    })
+    .await
+}
+
+/// Values of `attribute` on elements carrying `data-testid="option"`.
+fn option_attributes(html: &str, attribute: &str) -> Vec<String> {
+    html.split("data-testid=\"option\"")
+        .skip(1)
+        .filter_map(|chunk| {
+            let tag_end = chunk.find('>')?;
+            let tag = &chunk[..tag_end];
+            let start = tag.find(&format!("{attribute}=\""))? + attribute.len() + 2;
+            let end = tag[start..].find('"')? + start;
+            Some(tag[start..end].to_owned())
+        })
+        .collect()
+}
+
+/// The visible text of an HTML string: tags and attributes dropped.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn answer_lists_ranked_options_with_test_hooks() {
+    let html = render(
+        &[("trip", "HK:3,CN:4,MO:1"), ("cur", "HKD"), ("lang", "en")],
+        CustomCatalogue::None,
+    )
+    .await;
+    let totals: Vec<i64> = option_attributes(&html, "data-total-minor")
+        .iter()
+        .map(|t| t.parse().unwrap())
+        .collect();
+    assert!(totals.len() >= 2, "{totals:?}");
+    assert!(
+        totals.windows(2).all(|w| w[0] <= w[1]),
+        "best first: {totals:?}"
+    );
+    assert!(option_attributes(&html, "data-currency")
+        .iter()
+        .all(|c| c == "HKD"));
+    let strategies = option_attributes(&html, "data-strategy");
+    assert!(strategies
+        .iter()
+        .all(|s| ["separate", "hotspot", "pool", "mixed", "home"].contains(&s.as_str())));
+    let catalogue = catalogue();
+    for plans in option_attributes(&html, "data-plans") {
+        for id in plans.split(',') {
+            assert!(
+                catalogue.plan(id).is_some() || id == "home",
+                "unknown plan id {id}"
+            );
+        }
+    }
+    assert!(html.contains("rp-best"), "the best option stands out");
+    assert!(!html.contains("data-testid=\"no-option\""));
+}
+
+#[tokio::test]
+async fn trip_nothing_covers_names_the_countries_sorted() {
+    let html = render(&[("trip", "HK:2,AQ:3,BV:1")], CustomCatalogue::None).await;
+    assert!(html.contains("data-testid=\"no-option\""));
+    assert!(
+        html.contains("data-uncovered=\"AQ,BV\""),
+        "sorted, uncovered only"
+    );
+    assert!(
+        !html.contains("data-testid=\"option\""),
+        "no partial total shown as complete"
+    );
+}
+
+#[tokio::test]
+async fn invalid_custom_catalogue_lists_each_problem_with_plan_and_field() {
+    let problems = vec![
+        Problem {
+            plan: Some("my-esim".into()),
+            field: "price".into(),
+            issue: Issue::NotPositive,
+        },
+        Problem {
+            plan: Some("other".into()),
+            field: "currency".into(),
+            issue: Issue::UnknownCurrency { code: "XYZ".into() },
+        },
+    ];
+    let custom = CustomCatalogue::Invalid {
+        url: "https://blog.example/plans.json".into(),
+        problems,
+    };
+    let html = render(&[("trip", "HK:3")], custom).await;
+    assert!(html.contains("data-testid=\"catalogue-error\""));
+    let text = visible_text(&html);
+    assert!(
+        text.contains("Plan my-esim, field “price”: must be above zero."),
+        "{text}"
+    );
+    assert!(text.contains("currency XYZ has no rate"), "{text}");
+    assert!(
+        html.contains("data-testid=\"option\""),
+        "the widget keeps answering on the built-in plans"
+    );
+}
+
+#[tokio::test]
+async fn unreachable_custom_catalogue_says_why() {
+    let custom = CustomCatalogue::FetchFailed {
+        url: "https://blog.example/x.json".into(),
+        failure: FetchFailure::Http(404),
+    };
+    let html = render(&[("trip", "HK:3")], custom).await;
+    assert!(html.contains("data-testid=\"catalogue-error\""));
+    assert!(visible_text(&html).contains("The server answered 404."));
+}
+
+#[tokio::test]
+async fn refused_link_settings_are_listed_and_defaults_used() {
+    let html = render(
+        &[("trip", "HK:3"), ("people", "0"), ("mb", "lots")],
+        CustomCatalogue::None,
+    )
+    .await;
+    assert!(html.contains("data-testid=\"settings-error\""));
+    let text = visible_text(&html);
+    assert!(text.contains("“people=0”: Must be at least 1."), "{text}");
+    assert!(text.contains("“mb=lots”: Enter a whole number."), "{text}");
+    assert!(
+        html.contains("data-testid=\"option\""),
+        "defaults still give an answer"
+    );
+}
+
+#[tokio::test]
+async fn empty_trip_asks_for_a_valid_entry_instead_of_an_answer() {
+    let html = render_props(WidgetProps {
+        settings: LinkSettings {
+            legs: Some(Vec::new()),
+            ..LinkSettings::default()
+        },
+        setting_errors: Vec::new(),
+        lang: Lang::En,
+        today: today(),
+        catalogue: catalogue(),
+        custom: CustomCatalogue::None,
+        onstate: Default::default(),
+    })
+    .await;
+    assert!(!html.contains("data-testid=\"option\""));
+    assert!(visible_text(&html).contains(texts(Lang::En).fix_inputs));
+}
+
+#[tokio::test]
+async fn every_language_renders_its_own_strings() {
+    for lang in Lang::ALL {
+        let html = render(
+            &[
+                ("trip", "FR:4,CH:2"),
+                ("lang", lang.code()),
+                ("people", "3"),
+            ],
+            CustomCatalogue::None,
+        )
+        .await;
+        let t = texts(lang);
+        let text = visible_text(&html);
+        for s in [
+            t.app_title,
+            t.trip_heading,
+            t.results_heading,
+            t.questions_heading,
+            t.browser_heading,
+        ] {
+            assert!(text.contains(s), "{lang:?}: {s}");
+        }
+        assert!(html.contains(&format!("lang=\"{}\"", lang.code())));
+    }
+}
+
+#[tokio::test]
+async fn chinese_widget_has_no_english_interface_text() {
+    let catalogue = catalogue();
+    // Brand and product names stay as sellers write them.
+    let mut allowed: Vec<String> = catalogue.plans.iter().map(|p| p.provider.clone()).collect();
+    for plan in &catalogue.plans {
+        allowed.push(plan.name.get(Lang::ZhHans).to_owned());
+        allowed.push(plan.name.get(Lang::ZhHant).to_owned());
+    }
+    allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for lang in [Lang::ZhHans, Lang::ZhHant] {
+        let html = render(
+            &[
+                ("trip", "HK:3,CN:4,MO:1"),
+                ("lang", lang.code()),
+                ("people", "4"),
+            ],
+            CustomCatalogue::None,
+        )
+        .await;
+        let mut text = visible_text(&html);
+        for name in &allowed {
+            text = text.replace(name.as_str(), " ");
+        }
+        let english: Vec<&str> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 4 && w.is_ascii())
+            .filter(|w| !["eSIM", "English", "Français"].contains(w))
+            .collect();
+        assert!(
+            english.is_empty(),
+            "{lang:?} shows English words: {english:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_days_value_is_reported_next_to_its_input() {
+    // A leg of 0 days from a link is refused as a whole trip value; typed
+    // values are checked by the same rule (see state tests).
+    let html = render(&[("trip", "HK:0")], CustomCatalogue::None).await;
+    assert!(visible_text(&html).contains("“HK:0” is not a stop written as country:days"));
+}
