@@ -48,7 +48,7 @@ async fn render(query: &[(&str, &str)], custom: CustomCatalogue) -> String {
         today: today(),
         catalogue: catalogue(),
         custom,
-        onstate: Default::default(),
+        onstate: yew::Callback::default(),
     })
     .await
 }
@@ -207,7 +207,7 @@ async fn empty_trip_asks_for_a_valid_entry_instead_of_an_answer() {
         today: today(),
         catalogue: catalogue(),
         custom: CustomCatalogue::None,
-        onstate: Default::default(),
+        onstate: yew::Callback::default(),
     })
     .await;
     assert!(!html.contains("data-testid=\"option\""));

@@ -502,7 +502,7 @@ impl Reducible for State {
             Action::SetStart(text) => form.start = text,
             Action::SetPeople(text) => form.people = text,
             Action::StepPeople(delta) => {
-                form.people = step(&form.people, delta, 1, i64::from(MAX_PEOPLE))
+                form.people = step(&form.people, delta, 1, i64::from(MAX_PEOPLE));
             }
             Action::SetTogether(on) => form.together = on,
             Action::SetMb(text) => form.mb = text,

@@ -248,7 +248,7 @@ pub fn cheapest_path(
             (Server::OwnPlan, Some(last))
                 if last.server == Server::OwnPlan && last.start == day =>
             {
-                last.start = start
+                last.start = start;
             }
             _ => blocks.push(PathBlock {
                 start,

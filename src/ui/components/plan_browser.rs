@@ -133,7 +133,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
             state.set(
                 e.target_unchecked_into::<web_sys::HtmlInputElement>()
                     .checked(),
-            )
+            );
         })
     };
     let shown = |p: &Plan| {

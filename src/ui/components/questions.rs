@@ -144,7 +144,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         .sum::<u32>();
     match (&answer.own_plan, trip.home_plan) {
         _ if trip.home.is_none() || trip.home_plan.is_none() => {
-            own.push(t.q_own_not_given.to_owned())
+            own.push(t.q_own_not_given.to_owned());
         }
         (None, _) => own.push(t.q_own_not_eu.to_owned()),
         _ if eu_days == 0 => own.push(t.q_own_no_eu_days.to_owned()),

@@ -36,7 +36,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
             cb.emit(
                 e.target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value(),
-            )
+            );
         })
     };
     let step = |delta: i64| {
