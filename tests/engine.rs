@@ -452,7 +452,7 @@ fn own_plan_is_free_within_allowance_in_the_eu() {
         "e",
         r#""kind":"esim","coverage":["@EU_EEA"],"price":10,"currency":"EUR","validity_days":7"#,
     )]);
-    let t = with_french_plan(trip(&[("FR", 3), ("DE", 2)], 1, 1000), 2_000, Some(100));
+    let t = with_french_plan(trip(&[("ES", 3), ("DE", 2)], 1, 1000), 2_000, Some(100));
     let answer = answer_in(&cat, &t, "EUR");
     // EUR 20 incl. 20% VAT = 16.667 ex VAT; 2 x 16.667 / 1.10 (2026 cap)
     // = 30.303 GB = 31030.3 MB -> 31030 MB, below the domestic 100 GB.
@@ -485,9 +485,9 @@ fn own_plan_is_free_within_allowance_in_the_eu() {
 fn own_plan_surcharge_is_the_cap_plus_vat_per_gb_beyond_the_allowance() {
     let cat = catalogue(&[plan(
         "p",
-        r#""kind":"esim","coverage":["FR"],"price":2,"currency":"EUR","validity_days":2"#,
+        r#""kind":"esim","coverage":["IT"],"price":2,"currency":"EUR","validity_days":2"#,
     )]);
-    let t = with_french_plan(trip(&[("FR", 2)], 2, 1000), 2_000, Some(1));
+    let t = with_french_plan(trip(&[("IT", 2)], 2, 1000), 2_000, Some(1));
     let answer = answer_in(&cat, &t, "EUR");
     // Allowance min(1 GB = 1024 MB, 31030 MB) = 1024. Each line uses
     // 2 x 1000 = 2000 MB: 976 MB over, 976/1024 GB x EUR 1.10 x 1.20 =
@@ -514,9 +514,9 @@ fn own_plan_surcharge_is_the_cap_plus_vat_per_gb_beyond_the_allowance() {
 fn own_plan_combines_with_a_pass_when_cheaper() {
     let cat = catalogue(&[plan(
         "p",
-        r#""kind":"esim","coverage":["FR"],"price":1.5,"currency":"EUR","validity_days":2"#,
+        r#""kind":"esim","coverage":["IT"],"price":1.5,"currency":"EUR","validity_days":2"#,
     )]);
-    let t = with_french_plan(trip(&[("FR", 3)], 1, 1000), 2_000, Some(1));
+    let t = with_french_plan(trip(&[("IT", 3)], 1, 1000), 2_000, Some(1));
     // Own plan 3 days: 3000 - 1024 = 1976 MB over -> 1976/1024 x 1.32 = 2.55.
     // Own plan 2 days: 976 over -> 1.26, + 1 pass 1.50 = 2.76.
     // Own plan 1 day: 1000 <= 1024, free, + 1 pass for 2 days = 1.50.
@@ -559,6 +559,23 @@ fn own_plan_does_not_serve_switzerland() {
         ]
     );
     assert_eq!(best.plan_ids, ids(&["home", "c"]));
+}
+
+#[test]
+fn own_plan_days_at_home_are_domestic_not_roaming() {
+    let cat = catalogue(&[plan(
+        "i",
+        r#""kind":"esim","coverage":["IT"],"price":9,"currency":"EUR","validity_days":9"#,
+    )]);
+    // French plan with 1 GB: 3 days at home in France use 3000 MB
+    // domestically; only the 2 Italian days (2000 MB) roam: 976 MB over the
+    // 1024 MB allowance -> 976/1024 x 1.10 x 1.20 = 1.258 -> EUR 1.26.
+    let t = with_french_plan(trip(&[("FR", 3), ("IT", 2)], 1, 1000), 2_000, Some(1));
+    let answer = answer_in(&cat, &t, "EUR");
+    let best = best(&answer);
+    assert_eq!((best.total, best.strategy), (eur(126), Sharing::Home));
+    let own = best.own_plan.unwrap_or_else(|| panic!("own plan use"));
+    assert_eq!((own.days, own.used_mb_per_line), (2, 2000));
 }
 
 #[test]
@@ -953,7 +970,7 @@ fn warnings_topups_needed() {
 #[test]
 fn warnings_own_plan_allowance_exceeded() {
     let cat = [hk_pass("h", "")];
-    let t = with_french_plan(trip(&[("FR", 2)], 2, 1000), 2_000, Some(1));
+    let t = with_french_plan(trip(&[("IT", 2)], 2, 1000), 2_000, Some(1));
     // As in own_plan_surcharge_is_...: 2000 MB used on 1024, EUR 2.52.
     let w = warnings_of(&cat, &t);
     assert_eq!(
@@ -1240,6 +1257,16 @@ impl<'a> Oracle<'a> {
         }
     }
 
+    /// Days of a block outside the home country: domestic days are not
+    /// roaming and draw nothing from the allowance.
+    fn roaming_days(&self, start: usize, len: usize) -> u64 {
+        let home = self.trip.home;
+        self.days[start..start + len]
+            .iter()
+            .filter(|c| Some(**c) != home)
+            .count() as u64
+    }
+
     fn own_serves(&self, start: usize, len: usize) -> bool {
         self.own.is_some() && self.days[start..start + len].iter().all(|c| EU.contains(c))
     }
@@ -1389,7 +1416,11 @@ impl<'a> Oracle<'a> {
                         servers
                             .iter()
                             .filter_map(|&s| {
-                                let own_days = if s == Server::Own { len as u64 } else { 0 };
+                                let own_days = if s == Server::Own {
+                                    self.roaming_days(start, len)
+                                } else {
+                                    0
+                                };
                                 self.serve(s, start, len).map(|c| (c.value, own_days))
                             })
                             .collect()
@@ -1487,7 +1518,7 @@ fn check_blocks(
                     "own plan outside the EU: {:?}",
                     block
                 );
-                own_days += len as u64;
+                own_days += oracle.roaming_days(start, len);
             }
         }
         day = start + len;

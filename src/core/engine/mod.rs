@@ -122,7 +122,7 @@ pub struct Block {
 /// How the own plan is used in an option.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OwnPlanUse {
-    /// Days served by the own plan.
+    /// Roaming days served by the own plan (days at home not counted).
     pub days: u32,
     /// MB each line uses on those days.
     pub used_mb_per_line: Megabytes,
@@ -183,6 +183,7 @@ struct Prepared<'a> {
     reach: Reach,
     own_plan: Option<HomeRoaming>,
     own_plan_usable: Vec<bool>,
+    own_plan_at_home: Vec<bool>,
 }
 
 /// Computes the ranked options for a trip.
@@ -202,6 +203,12 @@ pub fn compute(request: Request<'_>) -> Answer {
         .iter()
         .map(|c| own_plan.is_some() && c.in_eu_roaming_area())
         .collect();
+    // Days in the travellers' own country are domestic use, not roaming:
+    // free, and they draw nothing from the roaming allowance.
+    let own_plan_at_home: Vec<bool> = days
+        .iter()
+        .map(|c| own_plan.is_some() && Some(*c) == trip.home)
+        .collect();
     let prepared = Prepared {
         request,
         days,
@@ -209,6 +216,7 @@ pub fn compute(request: Request<'_>) -> Answer {
         reach,
         own_plan,
         own_plan_usable,
+        own_plan_at_home,
     };
     prepared.answer()
 }
@@ -249,6 +257,7 @@ impl Prepared<'_> {
         let surcharge = |k: usize| self.own_plan_surcharge(k);
         let own_rule = |required| OwnPlanRule {
             usable: &self.own_plan_usable,
+            at_home: &self.own_plan_at_home,
             cost_of_days: &surcharge,
             required,
         };
@@ -398,7 +407,7 @@ impl Prepared<'_> {
         }
         let own_plan = self
             .own_plan
-            .filter(|_| path.own_plan_days > 0)
+            .filter(|_| path.blocks.iter().any(|b| b.server == Server::OwnPlan))
             .map(|own| OwnPlanUse {
                 days: u32::try_from(path.own_plan_days).unwrap_or(0),
                 used_mb_per_line: trip.mb_per_day * path.own_plan_days as u64,

@@ -123,6 +123,9 @@ impl BlockTable {
 pub struct OwnPlanRule<'a> {
     /// Whether each trip day is in the EU/EEA roaming area.
     pub usable: &'a [bool],
+    /// Whether each trip day is in the plan's own country (domestic use:
+    /// not counted as a roaming day).
+    pub at_home: &'a [bool],
     /// Total surcharge when the own plan serves `k` days.
     pub cost_of_days: &'a dyn Fn(usize) -> Value,
     /// Only paths using the own plan on at least one day.
@@ -156,7 +159,7 @@ pub struct Path {
     pub value: Value,
     /// Blocks in day order.
     pub blocks: Vec<PathBlock>,
-    /// Days served by the own plan.
+    /// Roaming days served by the own plan (domestic days not counted).
     pub own_plan_days: usize,
 }
 
@@ -171,6 +174,13 @@ struct Label {
 
 fn better(new: (Value, u32), old: Option<&Label>) -> bool {
     old.is_none_or(|o| new < (o.value, o.purchases))
+}
+
+/// Like `better`, but an equal path also wins: paths are relaxed in order of
+/// the last block's start, so ties go to longer earlier blocks (a 3-day pass
+/// then 2 days, rather than 2 then 3).
+fn as_good(new: (Value, u32), old: Option<&Label>) -> bool {
+    old.is_none_or(|o| new <= (o.value, o.purchases))
 }
 
 /// The cheapest way to serve all `days` days with blocks from `table` (and
@@ -198,7 +208,7 @@ pub fn cheapest_path(
             };
             if let Some(rule) = own {
                 if rule.usable[a] && k < k_max {
-                    let slot = (a + 1) * width + k + 1;
+                    let slot = (a + 1) * width + k + usize::from(!rule.at_home[a]);
                     if better((here.value, here.purchases), labels[slot].as_ref()) {
                         labels[slot] = Some(Label {
                             value: here.value,
@@ -216,7 +226,7 @@ pub fn cheapest_path(
                 };
                 let new = (here.value.plus(cost), here.purchases + 1);
                 let slot = b * width + k;
-                if better(new, labels[slot].as_ref()) {
+                if as_good(new, labels[slot].as_ref()) {
                     labels[slot] = Some(Label {
                         value: new.0,
                         purchases: new.1,
