@@ -7,3 +7,4 @@ cd "$root"
 # shellcheck source=scripts/wasm-env.sh
 source scripts/wasm-env.sh
 trunk build --release "$@"
+node scripts/postbuild.mjs dist

@@ -45,6 +45,8 @@ pub enum InputError {
     BadDate,
     /// Not `0` or `1`.
     NotAFlag,
+    /// Not `auto`, `light` or `dark`.
+    NotATheme,
     /// A trip leg not written `CC:days`.
     BadLeg {
         /// The leg as written.
@@ -95,6 +97,17 @@ pub struct LinkSettings {
     pub hp_gb: Option<u32>,
     /// `catalogue`
     pub catalogue: Option<String>,
+    /// `theme` (embed setting)
+    pub theme: Option<Theme>,
+    /// `focus`: countries the blog is about, offered first (embed setting)
+    pub focus: Option<Vec<CountryCode>>,
+}
+
+impl LinkSettings {
+    /// Whether any setting describes a trip (then a saved trip is not used).
+    pub fn describes_a_trip(&self) -> bool {
+        self.legs.is_some() || self.people.is_some() || self.mb.is_some() || self.home.is_some()
+    }
 }
 
 /// A refused value, with its key and the raw text (kept for the reader).
@@ -108,8 +121,9 @@ pub struct SettingError {
     pub error: InputError,
 }
 
-/// The keys of the contract, in the order links are written.
-pub const KEYS: [&str; 13] = [
+/// The keys of the contract, in the order links are written, then the
+/// embed-only settings (`theme`, `focus`), which other readers ignore.
+pub const KEYS: [&str; 15] = [
     "trip",
     "people",
     "together",
@@ -123,7 +137,32 @@ pub const KEYS: [&str; 13] = [
     "hp_cur",
     "hp_gb",
     "catalogue",
+    "theme",
+    "focus",
 ];
+
+/// Colour theme of an embed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The setting's word.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
 
 /// Reads a whole number in `min..=max`.
 pub fn parse_count(text: &str, min: u64, max: u64) -> Result<u64, InputError> {
@@ -282,6 +321,22 @@ pub fn parse_settings<'a>(
                 "hp_price" => s.hp_price_minor = Some(parse_price(value)?),
                 "hp_cur" => s.hp_currency = Some(currency(value)?),
                 "hp_gb" => s.hp_gb = Some(small(parse_count(value, 1, 100_000)?)),
+                "theme" => {
+                    s.theme = Some(match value.trim() {
+                        "auto" => Theme::Auto,
+                        "light" => Theme::Light,
+                        "dark" => Theme::Dark,
+                        _ => return Err(InputError::NotATheme),
+                    });
+                }
+                "focus" => {
+                    let codes: Result<Vec<CountryCode>, InputError> = value
+                        .split(',')
+                        .filter(|c| !c.trim().is_empty())
+                        .map(parse_country)
+                        .collect();
+                    s.focus = Some(codes?);
+                }
                 _ => s.catalogue = Some(parse_catalogue_address(value)?),
             }
             Ok(())
@@ -295,6 +350,72 @@ pub fn parse_settings<'a>(
         }
     }
     (s, errors)
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters and `,`
+/// and `:` stay as they are, so trips read well in a link).
+fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~,:".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Writes key/value pairs as a query string (without `?`).
+pub fn encode_query(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn hex(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads a query string (with or without `?`) into key/value pairs.
+pub fn decode_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            (decode_component(k), decode_component(v))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -439,6 +560,45 @@ mod tests {
             parse_catalogue_address("//evil.example/x"),
             Err(InputError::BadAddress)
         );
+    }
+
+    #[test]
+    fn queries_round_trip_through_encoding() {
+        let pairs = vec![
+            ("trip", "HK:3,CN:4".to_owned()),
+            (
+                "catalogue",
+                "https://blog.example/p.json?a=1&b=2".to_owned(),
+            ),
+            ("x", "中 文 %".to_owned()),
+        ];
+        let query = encode_query(&pairs);
+        assert!(query.starts_with("trip=HK:3,CN:4&"), "{query}");
+        let back = decode_query(&format!("?{query}"));
+        let expected: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn broken_percent_escapes_are_kept_as_text() {
+        assert_eq!(
+            decode_query("a=%zz&b=%4"),
+            vec![("a".into(), "%zz".into()), ("b".into(), "%4".into())]
+        );
+        assert_eq!(decode_query("a=1+2"), vec![("a".into(), "1 2".into())]);
+    }
+
+    #[test]
+    fn embed_settings_theme_and_focus() {
+        let (s, errors) = parse_settings([("theme", "dark"), ("focus", "hk,MO")], any_currency);
+        assert!(errors.is_empty());
+        assert_eq!(s.theme, Some(Theme::Dark));
+        assert_eq!(s.focus.map(|f| f.len()), Some(2));
+        let (_, errors) = parse_settings([("theme", "neon")], any_currency);
+        assert_eq!(errors[0].error, InputError::NotATheme);
     }
 
     #[test]

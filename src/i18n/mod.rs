@@ -242,6 +242,22 @@ pub struct Texts {
     pub warn_unverified: &'static str,
     pub warn_topups: &'static str,
     pub warn_own_plan_over: &'static str,
+    // Sharing, embedding, saved trips, updates
+    pub err_not_a_theme: &'static str,
+    pub saved_ignored: &'static str,
+    pub share_heading: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub embed_intro: &'static str,
+    pub embed_iframe_label: &'static str,
+    pub embed_script_label: &'static str,
+    pub copy_snippet: &'static str,
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
+    pub frame_title: &'static str,
+    pub browser_show_all: &'static str,
+    pub browser_show_fewer: &'static str,
 }
 
 /// The strings of `lang`.

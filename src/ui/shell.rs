@@ -1,6 +1,7 @@
-//! The browser shell: everything that talks to the page. It reads the link's
-//! settings and the browser's language, loads the catalogues, mounts the
-//! widget, and mirrors the reader's trip back into the link.
+//! The browser shell: everything that talks to the page. It reads the
+//! settings (link, embed attributes, saved trip) and the browser's language,
+//! loads the catalogues, mounts the widget, and mirrors the reader's trip back
+//! into the link and local storage.
 //!
 //! Kept apart from the components so that they render natively in tests.
 
@@ -8,14 +9,22 @@ use crate::core::catalogue::{self, Catalogue, Problem, BUILT_IN_JSON};
 use crate::core::date::Date;
 use crate::core::json::Json;
 use crate::core::lang::Lang;
+use crate::core::money::Rates;
 use crate::core::share::{self, LinkSettings, SettingError};
 use crate::ui::components::catalogue_status::{CustomCatalogue, FetchFailure};
 use crate::ui::state::State;
 use crate::ui::Widget;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
+
+/// Local storage key of the last trip (format 1: `{"v":1,"query":"..."}`).
+const SAVED_TRIP_KEY: &str = "roamplan.trip";
+/// Version of the saved-trip entry; another version is set aside.
+const SAVED_TRIP_VERSION: f64 = 1.0;
 
 /// Parses JSON with the browser's own parser (no second parser in the wasm).
 fn parse_json(text: &str) -> Result<Json, String> {
@@ -56,22 +65,34 @@ fn browser_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// The page's query parameters as key/value pairs.
-fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
-        return Vec::new();
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The saved trip's query, `Err(())` when an entry exists but is unusable.
+fn saved_query() -> Result<Option<String>, ()> {
+    let Some(text) = storage().and_then(|s| s.get_item(SAVED_TRIP_KEY).ok().flatten()) else {
+        return Ok(None);
     };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return Vec::new();
-    };
-    let mut pairs = Vec::new();
-    for entry in params.entries().into_iter().flatten() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
-            pairs.push((k, v));
+    let json = parse_json(&text).map_err(|_| ())?;
+    match (json.get("v"), json.get("query")) {
+        (Some(Json::Number(v)), Some(Json::String(query)))
+            if (*v - SAVED_TRIP_VERSION).abs() < f64::EPSILON =>
+        {
+            Ok(Some(query.clone()))
         }
+        _ => Err(()),
     }
-    pairs
+}
+
+fn save_query(query: &str) {
+    let entry = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&entry, &"v".into(), &JsValue::from_f64(SAVED_TRIP_VERSION));
+    let _ = js_sys::Reflect::set(&entry, &"query".into(), &JsValue::from_str(query));
+    if let (Some(storage), Ok(text)) = (storage(), js_sys::JSON::stringify(&entry)) {
+        // Full or disabled storage only costs the reader the restore.
+        let _ = storage.set_item(SAVED_TRIP_KEY, &String::from(text));
+    }
 }
 
 /// Fetches a blog owner's catalogue without credentials.
@@ -98,90 +119,134 @@ async fn fetch_catalogue(url: String) -> Result<String, FetchFailure> {
     text.as_string().ok_or(FetchFailure::Network)
 }
 
-/// Writes the reader's trip into the link (without a new history entry).
-fn mirror_into_link(state: &State, catalogue_url: Option<&str>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new() else {
-        return;
-    };
-    if let Some(trip) = &state.trip {
-        params.append("trip", &share::write_trip(&trip.legs));
-        params.append("people", &trip.people.to_string());
-        params.append("together", if trip.together { "1" } else { "0" });
-        params.append("mb", &trip.mb_per_day.to_string());
-        if let Some(home) = trip.home {
-            params.append("home", home.as_str());
-        }
-        params.append("esim", if trip.esim { "1" } else { "0" });
-        params.append("start", &trip.start.to_string());
-        if let Some(plan) = trip.home_plan {
-            let minor = plan.monthly_price.minor;
-            params.append("hp_price", &format!("{}.{:02}", minor / 100, minor % 100));
-            params.append("hp_cur", plan.monthly_price.currency.as_str());
-            if let Some(gb) = plan.domestic_gb {
-                params.append("hp_gb", &gb.to_string());
-            }
-        }
-    }
-    params.append("cur", state.currency.as_str());
-    params.append("lang", state.lang.code());
-    if let Some(url) = catalogue_url {
-        params.append("catalogue", url);
-    }
-    let query = String::from(params.to_string());
-    let location = window.location();
-    let path = location.pathname().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &JsValue::NULL,
-            "",
-            Some(&format!("{path}?{query}{hash}")),
-        );
-    }
+/// Where the widget runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Host {
+    /// Its own page (standalone or in an iframe): settings come from the
+    /// link, and the link follows the reader's trip.
+    Page,
+    /// Mounted into another site's page by `embed.js`: settings come from
+    /// the element's attributes; the host page's address is never touched.
+    Embedded {
+        /// The settings as a query string.
+        query: String,
+        /// The widget page's address, for share links.
+        widget_url: String,
+    },
+}
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where the widget runs.
+    pub host: Host,
 }
 
 /// What the shell learned before the first render.
 struct Startup {
     settings: LinkSettings,
     errors: Vec<SettingError>,
+    saved_ignored: bool,
     lang: Lang,
     today: Date,
     built_in: Rc<Catalogue>,
+    widget_url: String,
 }
 
-fn startup() -> Startup {
-    let built_in = match load_catalogue(BUILT_IN_JSON) {
-        Ok(c) => c,
-        // The built-in catalogue is tested; should it ever fail, answer
-        // with nothing rather than crash.
-        Err(_) => Catalogue {
-            as_of: None,
-            rates: crate::core::money::Rates::default(),
-            zones: Vec::new(),
-            plans: Vec::new(),
-        },
+/// Borrowed key/value pairs, as `parse_settings` takes them.
+fn as_refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
+fn startup(host: &Host) -> Startup {
+    // The built-in catalogue is tested; should it ever fail, answer with
+    // nothing rather than crash.
+    let built_in = load_catalogue(BUILT_IN_JSON).unwrap_or_else(|_| Catalogue {
+        as_of: None,
+        rates: Rates::default(),
+        zones: Vec::new(),
+        plans: Vec::new(),
+    });
+    let location = web_sys::window().map(|w| w.location());
+    let (query, widget_url) = match host {
+        Host::Page => (
+            location
+                .as_ref()
+                .and_then(|l| l.search().ok())
+                .unwrap_or_default(),
+            location
+                .as_ref()
+                .map(|l| {
+                    format!(
+                        "{}{}",
+                        l.origin().unwrap_or_default(),
+                        l.pathname().unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default(),
+        ),
+        Host::Embedded { query, widget_url } => (query.clone(), widget_url.clone()),
     };
-    let pairs = query_pairs();
-    let (settings, errors) =
-        share::parse_settings(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |c| {
-            built_in.rates.knows(c)
-        });
+    let known = |c| built_in.rates.knows(c);
+    let given = share::decode_query(&query);
+    let (mut settings, mut errors) = share::parse_settings(as_refs(&given), known);
+    let mut saved_ignored = false;
+    if !settings.describes_a_trip() {
+        match saved_query() {
+            Ok(Some(saved)) => {
+                // The saved trip, with what the link or embed says on top.
+                let mut pairs = share::decode_query(&saved);
+                let (_, saved_errors) = share::parse_settings(as_refs(&pairs), known);
+                if saved_errors.is_empty() {
+                    pairs.extend(given);
+                    (settings, errors) = share::parse_settings(as_refs(&pairs), known);
+                } else {
+                    saved_ignored = true;
+                }
+            }
+            Ok(None) => {}
+            Err(()) => saved_ignored = true,
+        }
+    }
     Startup {
         lang: settings.lang.unwrap_or_else(browser_lang),
         settings,
         errors,
+        saved_ignored,
         today: today(),
         built_in: Rc::new(built_in),
+        widget_url,
     }
+}
+
+/// Listens to a window event for the lifetime of the component.
+#[hook]
+fn use_window_event(name: &'static str, on_event: Callback<()>) {
+    use_effect_with((), move |()| {
+        let listener = Closure::<dyn Fn()>::new(move || on_event.emit(()));
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ =
+                    w.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+            }
+        }
+    });
 }
 
 /// The mounted application.
 #[component]
-pub fn App() -> Html {
-    let startup = use_memo((), |()| startup());
+pub fn App(props: &AppProps) -> Html {
+    let startup = {
+        let host = props.host.clone();
+        use_memo((), move |()| startup(&host))
+    };
     let custom = use_state(|| match &startup.settings.catalogue {
         Some(url) => CustomCatalogue::Loading { url: url.clone() },
         None => CustomCatalogue::None,
@@ -207,29 +272,84 @@ pub fn App() -> Html {
             }
         });
     }
+    let update_ready = use_state(|| false);
+    {
+        let update_ready = update_ready.clone();
+        use_window_event(
+            "roamplan:update-ready",
+            Callback::from(move |()| update_ready.set(true)),
+        );
+    }
+    let onreload = Callback::from(|()| {
+        if let (Some(window), Ok(event)) = (
+            web_sys::window(),
+            web_sys::Event::new("roamplan:apply-update"),
+        ) {
+            let _ = window.dispatch_event(&event);
+        }
+    });
+    let oncopy = Callback::from(|text: String| {
+        if let Some(window) = web_sys::window() {
+            // The text also stays selectable on screen should this be refused.
+            let _ = window.navigator().clipboard().write_text(&text);
+        }
+    });
     let catalogue = (*custom_catalogue)
         .clone()
         .unwrap_or_else(|| startup.built_in.clone());
     let catalogue_url = startup.settings.catalogue.clone();
-    let onstate =
-        Callback::from(move |state: Rc<State>| mirror_into_link(&state, catalogue_url.as_deref()));
+    let mirrors_link = props.host == Host::Page;
+    let onstate = Callback::from(move |state: Rc<State>| {
+        let query = share::encode_query(&state.link_pairs(catalogue_url.as_deref()));
+        save_query(&query);
+        if mirrors_link {
+            mirror_into_link(&query);
+        }
+    });
     html! {
         <Widget settings={startup.settings.clone()} setting_errors={startup.errors.clone()} lang={startup.lang}
-            today={startup.today} {catalogue} custom={(*custom).clone()} {onstate} />
+            today={startup.today} {catalogue} custom={(*custom).clone()} {onstate}
+            widget_url={Some(AttrValue::from(startup.widget_url.clone()))} {oncopy}
+            saved_ignored={startup.saved_ignored} update_ready={*update_ready} {onreload} />
     }
 }
 
-/// Mounts the widget into `#roamplan` (or the body).
+/// Writes the trip into the page's link (without a new history entry).
+fn mirror_into_link(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}?{query}{hash}")),
+        );
+    }
+}
+
+/// Mounts the widget into `#roamplan` when the page has one (the widget's
+/// own page); `embed.js` mounts into other pages through [`mount`].
 pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("roamplan"));
-    match root {
-        Some(element) => {
-            yew::Renderer::<App>::with_root(element).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
+    if let Some(element) = root {
+        yew::Renderer::<App>::with_root_and_props(element, AppProps { host: Host::Page }).render();
     }
+}
+
+/// Mounts a widget into `root` (used by `embed.js` for script-tag embeds):
+/// `settings` is a query string of share-link keys, `widget_url` the address
+/// of the widget page for share links.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, settings: String, widget_url: String) {
+    let host = Host::Embedded {
+        query: settings,
+        widget_url,
+    };
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { host }).render();
 }

@@ -191,7 +191,17 @@ impl State {
     /// The starting state: defaults, overridden by the link's settings.
     pub fn new(settings: &LinkSettings, lang: Lang, currency: Currency, today: Date) -> State {
         let f = Formatter::new(lang);
-        let legs: Vec<Leg> = settings.legs.clone().unwrap_or_else(default_legs);
+        // A blog about some countries starts with them when no trip is given.
+        let focus_trip = settings
+            .focus
+            .as_ref()
+            .filter(|f| !f.is_empty())
+            .map(|f| f.iter().map(|&country| Leg { country, days: 3 }).collect());
+        let legs: Vec<Leg> = settings
+            .legs
+            .clone()
+            .or(focus_trip)
+            .unwrap_or_else(default_legs);
         let form = Form {
             next_key: u32::try_from(legs.len()).unwrap_or(0),
             legs: legs
@@ -355,6 +365,39 @@ impl State {
             });
         }
         Ok(usage::mb_per_day(&lines))
+    }
+}
+
+impl State {
+    /// The share-link keys for the current (last valid) trip and settings.
+    pub fn link_pairs(&self, catalogue: Option<&str>) -> Vec<(&'static str, String)> {
+        let mut pairs: Vec<(&'static str, String)> = Vec::new();
+        let flag = |on: bool| if on { "1" } else { "0" }.to_owned();
+        if let Some(trip) = &self.trip {
+            pairs.push(("trip", share::write_trip(&trip.legs)));
+            pairs.push(("people", trip.people.to_string()));
+            pairs.push(("together", flag(trip.together)));
+            pairs.push(("mb", trip.mb_per_day.to_string()));
+            if let Some(home) = trip.home {
+                pairs.push(("home", home.to_string()));
+            }
+            pairs.push(("esim", flag(trip.esim)));
+            pairs.push(("start", trip.start.to_string()));
+            if let Some(plan) = trip.home_plan {
+                let minor = plan.monthly_price.minor;
+                pairs.push(("hp_price", format!("{}.{:02}", minor / 100, minor % 100)));
+                pairs.push(("hp_cur", plan.monthly_price.currency.to_string()));
+                if let Some(gb) = plan.domestic_gb {
+                    pairs.push(("hp_gb", gb.to_string()));
+                }
+            }
+        }
+        pairs.push(("cur", self.currency.to_string()));
+        pairs.push(("lang", self.lang.code().to_owned()));
+        if let Some(url) = catalogue {
+            pairs.push(("catalogue", url.to_owned()));
+        }
+        pairs
     }
 }
 

@@ -8,6 +8,10 @@ use crate::i18n::{fill, kind_name};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
 
+/// Plans listed before "show all": enough to compare, short enough to
+/// keep the answer in view in an embed.
+const FIRST_PLANS: usize = 8;
+
 /// How the list is sorted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SortBy {
@@ -47,6 +51,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
     let only_hotspot = use_state(|| false);
     let only_pool = use_state(|| false);
     let sort = use_state(|| SortBy::Price);
+    let show_all = use_state(|| false);
     let rates = &ui.catalogue.rates;
 
     let mut plans: Vec<(&Plan, Value)> = ui
@@ -231,7 +236,16 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
             if plans.is_empty() {
                 <p>{ t.browser_empty }</p>
             } else {
-                <ul class="rp-plans">{ for plans.iter().map(|(p, _)| shown(p)) }</ul>
+                <ul class="rp-plans" id="rp-plan-list">
+                    { for plans.iter().take(if *show_all { plans.len() } else { FIRST_PLANS }).map(|(p, _)| shown(p)) }
+                </ul>
+                if plans.len() > FIRST_PLANS {
+                    <button type="button" class="rp-secondary rp-more" aria-controls="rp-plan-list"
+                        aria-expanded={if *show_all { "true" } else { "false" }}
+                        onclick={{ let show_all = show_all.clone(); Callback::from(move |_: MouseEvent| show_all.set(!*show_all)) }}>
+                        { if *show_all { t.browser_show_fewer.to_owned() } else { fill(t.browser_show_all, &[("n", &plans.len().to_string())]) } }
+                    </button>
+                }
             }
         </section>
     }

@@ -17,6 +17,9 @@ pub struct TripEditorProps {
     pub form: Form,
     /// The form's check.
     pub check: Check,
+    /// Countries the blog is about: suggested first.
+    #[prop_or_default]
+    pub focus: Vec<CountryCode>,
     /// Days of the last valid trip (for the "n days in all" line).
     pub total_days: Option<u32>,
     /// The reader changed something.
@@ -31,10 +34,10 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
     let list_id: AttrValue = "rp-country-list".into();
     // Suggestions: every country by name in the reader's language, sorted by
     // that name; the code is shown beside it and typed codes work too.
-    let suggestions = use_memo(ui.lang, move |_| {
+    let suggestions = use_memo((ui.lang, props.focus.clone()), move |(_, focus)| {
         let mut names: Vec<(String, CountryCode)> =
             CountryCode::all().map(|c| (f.country(c), c)).collect();
-        names.sort();
+        names.sort_by(|a, b| (!focus.contains(&a.1), &a.0).cmp(&(!focus.contains(&b.1), &b.0)));
         names
     });
     let count = props.form.legs.len();

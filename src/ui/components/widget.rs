@@ -12,13 +12,15 @@ use super::home_inputs::HomeInputs;
 use super::plan_browser::PlanBrowser;
 use super::questions::Questions;
 use super::results::Results;
+use super::share_panel::SharePanel;
 use super::trip_editor::TripEditor;
+use super::update_banner::UpdateBanner;
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::engine::{self, Answer, Reason, Request};
 use crate::core::lang::Lang;
 use crate::core::money::Currency;
-use crate::core::share::{LinkSettings, SettingError};
+use crate::core::share::{LinkSettings, SettingError, Theme};
 use crate::core::trip::Trip;
 use crate::i18n::{fill, texts};
 use crate::ui::context::Ui;
@@ -48,6 +50,22 @@ pub struct WidgetProps {
     /// The state changed (the shell mirrors it into the link and storage).
     #[prop_or_default]
     pub onstate: Callback<Rc<State>>,
+    /// Address of the widget page, for the share link and embed snippets
+    /// (no share panel without it).
+    #[prop_or_default]
+    pub widget_url: Option<AttrValue>,
+    /// The reader asked to copy a text (link or snippet).
+    #[prop_or_default]
+    pub oncopy: Callback<String>,
+    /// A saved trip could not be read and was set aside.
+    #[prop_or_default]
+    pub saved_ignored: bool,
+    /// A new release is downloaded and waits.
+    #[prop_or_default]
+    pub update_ready: bool,
+    /// The reader chose to reload into the new release.
+    #[prop_or_default]
+    pub onreload: Callback<()>,
 }
 
 /// Answers for a trip on a catalogue, in a currency.
@@ -184,14 +202,33 @@ pub fn Widget(props: &WidgetProps) -> Html {
         },
         _ => html! { <p class="rp-notice" role="status">{ t.fix_inputs }</p> },
     };
+    let theme = match props.settings.theme.unwrap_or_default() {
+        Theme::Auto => None,
+        Theme::Light => Some("rp-theme-light"),
+        Theme::Dark => Some("rp-theme-dark"),
+    };
+    let custom_url = match &props.custom {
+        CustomCatalogue::None => None,
+        CustomCatalogue::Loading { url }
+        | CustomCatalogue::InUse { url }
+        | CustomCatalogue::FetchFailed { url, .. }
+        | CustomCatalogue::Invalid { url, .. } => Some(url.clone()),
+    };
+    let focus = props.settings.focus.clone().unwrap_or_default();
     html! {
         <ContextProvider<Rc<Ui>> context={ui}>
-            <div class="rp" lang={state.lang.code()}>
+            <div class={classes!("rp", theme)} lang={state.lang.code()}>
+                if props.update_ready {
+                    <UpdateBanner onreload={props.onreload.clone()} />
+                }
                 <Header currency={state.currency} currencies={currencies.clone()} onaction={onaction.clone()} />
+                if props.saved_ignored {
+                    <p class="rp-notice" role="status" data-testid="saved-ignored">{ t.saved_ignored }</p>
+                }
                 <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()} />
                 <div class="rp-layout">
                     <form class="rp-inputs" {onsubmit} novalidate=true aria-label={t.trip_heading}>
-                        <TripEditor form={state.form.clone()} check={check.clone()}
+                        <TripEditor form={state.form.clone()} check={check.clone()} focus={focus}
                             total_days={state.trip.as_ref().map(Trip::total_days)} onaction={onaction.clone()} />
                         <GroupInputs form={state.form.clone()} check={check.clone()} onaction={onaction.clone()} />
                         <DataInput form={state.form.clone()} check={check.clone()} {estimate} onaction={onaction.clone()} />
@@ -200,6 +237,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <div class="rp-outputs">{ outputs }</div>
                 </div>
                 <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} currency={state.currency} />
+                { for props.widget_url.clone().map(|url| html! {
+                    <SharePanel widget_url={url} pairs={state.link_pairs(custom_url.as_deref())} oncopy={props.oncopy.clone()} />
+                }) }
                 <footer class="rp-footer">
                     { for catalogue.as_of.map(|d| html! { <p>{ fill(t.prices_as_of, &[("date", &ui_date(state.lang, d))]) }</p> }) }
                 </footer>

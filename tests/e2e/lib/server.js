@@ -16,7 +16,8 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on a free port of 127.0.0.1.
+ * Serves `root` (a folder, or a function returning one, so tests can switch
+ * releases) on a free port of 127.0.0.1.
  * options.headers: extra headers for every response (or a function of the path).
  * options.port: a fixed port (default: any free one).
  * options.routes: { '/path': { status, body, type, headers } } answered instead of files.
@@ -31,8 +32,9 @@ export async function serve(root, options = {}) {
       res.end(route.body ?? '');
       return;
     }
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) {
+    const folder = typeof root === 'function' ? root() : root;
+    let file = path.join(folder, decodeURIComponent(url.pathname));
+    if (!file.startsWith(folder)) {
       res.writeHead(403).end();
       return;
     }

@@ -98,4 +98,108 @@ export class Widget {
   async question(id) {
     return this.page.locator(`#rp-q-${id}`).innerText();
   }
+
+  /** The paragraphs of one answer (`borders`, `family`, `own`), as written. */
+  async questionLines(id) {
+    return this.page.locator(`#rp-q-${id} p`).evaluateAll((ps) => ps.map((p) => p.textContent));
+  }
+
+  /** Waits until an answer has a paragraph for which `test(text)` holds; returns all its lines. */
+  async waitForQuestionLine(id, source) {
+    await this.page.waitForFunction(
+      ([qid, src]) => [...document.querySelectorAll(`#rp-q-${qid} p`)].some((p) => new RegExp(src).test(p.textContent)),
+      [id, source],
+    );
+    return this.questionLines(id);
+  }
+
+  /** The best option's blocks of days: [{ first, last, plan }] (days 1-based, plan as named). */
+  async bestBlocks() {
+    await this.ready();
+    return this.page.locator('[data-testid="option"]').first().locator('.rp-block').evaluateAll((items) =>
+      items.map((li) => {
+        const [first, last = first] = li.querySelector('.rp-days').textContent.match(/\d+/g).map(Number);
+        return { first, last, plan: li.querySelector('.rp-plan-name').textContent };
+      }),
+    );
+  }
+
+  async setStart(date) {
+    await this.page.locator('#rp-start').fill(date);
+  }
+
+  /** Waits for the "n days in all" line to read `text`. */
+  async waitForTripLength(text) {
+    await this.page.locator('.rp-trip .rp-row .rp-muted', { hasText: text }).waitFor();
+  }
+
+  async openEstimator() {
+    await this.page.locator('.rp-disclosure').click();
+    await this.page.locator('#rp-estimator').waitFor();
+  }
+
+  async title() {
+    return this.page.locator('.rp h1').textContent();
+  }
+
+  /** The countries and days of each stop as they read in the form. */
+  async legValues() {
+    return this.legRows().evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('input[list]').value, r.querySelector('input[inputmode="numeric"]').value]),
+    );
+  }
+
+  /** Opens the plan browser's whole list when it shows only the first plans. */
+  async showAllPlans() {
+    const more = this.page.locator('.rp-browser button[aria-controls][aria-expanded="false"]');
+    if (await more.count()) {
+      await more.click();
+      await this.page.locator('.rp-browser button[aria-controls][aria-expanded="true"]').waitFor();
+    }
+  }
+
+  /** The plan browser's whole list: [{ id, covers }] with the "works in" text as shown. */
+  async browserPlans() {
+    await this.showAllPlans();
+    return this.page.locator('.rp-plans > li[data-plan-id]').evaluateAll((items) =>
+      items.map((li) => ({ id: li.dataset.planId, covers: [...li.querySelectorAll('.rp-terms dd')].at(-1).textContent })),
+    );
+  }
+
+  /**
+   * Presses Tab (Shift+Tab when `backwards`) until the focused element matches
+   * `selector`; fails when it is not reached within `max` presses.
+   */
+  async tabTo(selector, { backwards = false, max = 60 } = {}) {
+    for (let i = 0; i < max; i++) {
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      if (await this.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return i + 1;
+    }
+    throw new Error(`${selector} was not reached with ${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`);
+  }
+
+  /** An amount as the browser's Intl writes it for `locale` (what the widget must show). */
+  async intlMoney(locale, minor, currency) {
+    return this.page.evaluate(
+      ([l, m, c]) => new Intl.NumberFormat(l, { style: 'currency', currency: c }).format(m / 100),
+      [locale, minor, currency],
+    );
+  }
+
+  /** A number with at most `maxFraction` decimals as Intl writes it for `locale`. */
+  async intlNumber(locale, value, maxFraction) {
+    return this.page.evaluate(
+      ([l, v, f]) => new Intl.NumberFormat(l, { maximumFractionDigits: f }).format(v),
+      [locale, value, maxFraction],
+    );
+  }
+
+  /** A country's name as Intl writes it for `locale`. */
+  async intlRegion(locale, code) {
+    return this.page.evaluate(([l, c]) => new Intl.DisplayNames([l], { type: 'region' }).of(c), [locale, code]);
+  }
+
+  async filterBrowserByCountry(code) {
+    await this.page.locator('#rp-filter-country').selectOption(code);
+  }
 }

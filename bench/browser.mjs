@@ -1,0 +1,288 @@
+// Browser half of `scripts/bench.sh`: time to first answer (cold loads),
+// recalculation latency and wasm memory, measured inside the page of the
+// release build served as static files, in headless Chromium.
+//
+// Usage: node bench/browser.mjs --dist DIR --generated FILE --out FILE
+//                               [--loads 12] [--changes 100]
+// Every time is taken in the page with performance.now(); Playwright only
+// drives the page and reads the figures back, so its own latency is not
+// measured.
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from '../tests/e2e/lib/server.js';
+import { launch } from '../tests/e2e/lib/browser.js';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const DIST = path.resolve(args.dist ?? 'dist');
+const GENERATED = args.generated && path.resolve(args.generated);
+const OUT = args.out && path.resolve(args.out);
+const LOADS = Number(args.loads ?? 12);
+const CHANGES = Number(args.changes ?? 100);
+const WARMUP_CHANGES = 10;
+
+const TRIP = 'trip=HK:3,MO:2,CN:3,TW:3,JP:4,KR:3,SG:3,TH:3,HK:3,MO:3&people=6&together=1&mb=1024&lang=en&cur=EUR';
+
+// Runs in every frame before its own scripts. Records, on one clock for all
+// frames (epoch ms = timeOrigin + now), when the first visible option appears
+// and the wasm exports Trunk hands over; and, for recalculation, the time of
+// each input event and of the DOM change that answers it.
+const INIT = () => {
+  const abs = () => performance.timeOrigin + performance.now();
+  const b = (window.__bench = {
+    timeOrigin: performance.timeOrigin,
+    firstOption: null, // epoch ms
+    started: null, // epoch ms of TrunkApplicationStarted
+    memoryAtFirstAnswer: null,
+    resources: null, // what the page had fetched when the first answer showed
+    wasm: null,
+    recalc: { armed: false, input: null, before: null, results: [] },
+  });
+  // Widgets mounted in a shadow root (embed.js) are watched there too.
+  const roots = [document];
+  const options = () => {
+    for (const root of roots) {
+      const el = root.querySelector('[data-testid="option"]');
+      if (el) return el;
+    }
+    return null;
+  };
+  const signature = () => {
+    const first = options();
+    return first ? `${first.dataset.totalMinor}|${first.dataset.plans}|${first.textContent}` : null;
+  };
+  const memory = () => b.wasm?.memory?.buffer?.byteLength ?? null;
+  const noteMemory = () => {
+    if (b.memoryAtFirstAnswer == null && b.firstOption != null && b.wasm) b.memoryAtFirstAnswer = memory();
+  };
+  window.addEventListener('TrunkApplicationStarted', (e) => {
+    b.started = abs();
+    b.wasm = e.detail?.wasm ?? null;
+    noteMemory();
+  });
+  window.addEventListener(
+    'input',
+    () => {
+      if (b.recalc.armed && b.recalc.input == null) b.recalc.input = performance.now();
+    },
+    true,
+  );
+  const observer = new MutationObserver(() => {
+    if (b.firstOption == null) {
+      const el = options();
+      if (el && el.checkVisibility()) {
+        b.firstOption = abs();
+        b.resources = performance.getEntriesByType('resource').map((r) => ({
+          name: r.name,
+          start: r.startTime,
+          end: r.responseEnd,
+          transfer: r.transferSize,
+        }));
+        noteMemory();
+      }
+    }
+    const r = b.recalc;
+    if (r.armed && r.input != null) {
+      const now = signature();
+      if (now !== r.before) {
+        const changed = performance.now();
+        r.armed = false;
+        requestAnimationFrame(() => {
+          r.results.push({ dom: changed - r.input, frame: performance.now() - r.input });
+        });
+      }
+    }
+  });
+  const watch = { childList: true, subtree: true, attributes: true, characterData: true };
+  observer.observe(document, watch);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const shadow = attachShadow.call(this, init);
+    roots.push(shadow);
+    observer.observe(shadow, watch);
+    return shadow;
+  };
+  b.arm = () => {
+    b.recalc.before = signature();
+    b.recalc.input = null;
+    b.recalc.armed = true;
+  };
+};
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.round((p / 100) * (s.length - 1)))];
+  const r = (x) => Math.round(x * 10) / 10;
+  return s.length ? { n: s.length, median: r(at(50)), p90: r(at(90)), p95: r(at(95)), min: r(s[0]), max: r(s[s.length - 1]) } : { n: 0 };
+};
+
+/** What each frame's widget reported, times in ms from the top page's navigation start. */
+async function frameReports(page) {
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const reports = [];
+  for (const frame of page.frames()) {
+    const got = await frame
+      .evaluate(() => {
+        const b = window.__bench;
+        return b && b.firstOption != null
+          ? { first: b.firstOption, started: b.started, memory: b.memoryAtFirstAnswer, resources: b.resources }
+          : null;
+      })
+      .catch(() => null);
+    if (got) {
+      reports.push({
+        frame,
+        inFrame: frame !== page.mainFrame(),
+        firstAnswerMs: got.first - origin,
+        wasmStartedMs: got.started == null ? null : got.started - origin,
+        memoryBytes: got.memory,
+        resources: got.resources,
+      });
+    }
+  }
+  return reports;
+}
+
+/**
+ * One cold load in a fresh context (empty cache, no service worker): ms from
+ * navigation start to the first visible option. `want`: 'page' (the widget
+ * itself) or 'iframe' (an article embedding it; its script-mounted widget, in
+ * the page's shadow DOM, is reported alongside when there is one).
+ */
+async function coldLoad(browser, url, want) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const deadline = Date.now() + 15000;
+    for (;;) {
+      const reports = await frameReports(page);
+      const main = reports.find((r) => r.inFrame === (want === 'iframe'));
+      const shadow = want === 'iframe' ? reports.find((r) => !r.inFrame) : null;
+      const hasShadowEmbed = want === 'iframe' && (await page.locator('[data-roamplan-mount]').count()) > 0;
+      if (main && (!hasShadowEmbed || shadow || Date.now() > deadline)) {
+        let memory = main.memoryBytes;
+        if (memory == null) {
+          // Trunk's event may come just after the first render.
+          memory = await main.frame
+            .waitForFunction(() => window.__bench.memoryAtFirstAnswer, null, { timeout: 5000 })
+            .then((h) => h.jsonValue())
+            .catch(() => null);
+        }
+        return {
+          firstAnswerMs: main.firstAnswerMs,
+          wasmStartedMs: main.wasmStartedMs,
+          memoryBytes: memory,
+          resources: main.resources,
+          scriptEmbedMs: shadow ? shadow.firstAnswerMs : null,
+        };
+      }
+      if (Date.now() > deadline) throw new Error(`no option within 15 s on ${url}`);
+      await page.waitForTimeout(20);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function coldLoads(browser, url, n, want = 'page') {
+  await coldLoad(browser, url, want); // warm-up of the browser process itself, not counted
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await coldLoad(browser, url, want));
+  const r1 = (x) => Math.round(x * 10) / 10;
+  const embeds = runs.filter((r) => r.scriptEmbedMs != null).map((r) => r.scriptEmbedMs);
+  return {
+    url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
+    firstAnswerMs: stats(runs.map((r) => r.firstAnswerMs)),
+    wasmStartedMs: stats(runs.filter((r) => r.wasmStartedMs != null).map((r) => r.wasmStartedMs)),
+    scriptEmbedMs: embeds.length ? stats(embeds) : null,
+    memoryBytes: runs.map((r) => r.memoryBytes).find((m) => m != null) ?? null,
+    // Fetched by the widget's document before its first answer (last run).
+    resources: (runs[runs.length - 1]?.resources ?? []).map((r) => ({
+      path: new URL(r.name).pathname,
+      start: r1(r.start),
+      end: r1(r.end),
+    })),
+    runs: runs.map((r) => r1(r.firstAnswerMs)),
+  };
+}
+
+/** `changes` edits of the first stop's days; in-page latency of each. */
+async function recalculation(browser, url, { changes, expectPlanPrefix }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const selector = expectPlanPrefix ? `[data-testid="option"][data-plans^="${expectPlanPrefix}"]` : '[data-testid="option"]';
+    await page.waitForSelector(`${selector}, [data-testid="catalogue-error"]`, { timeout: 30000 });
+    if (await page.locator('[data-testid="catalogue-error"]').count()) {
+      throw new Error(`catalogue refused: ${await page.locator('[data-testid="catalogue-error"]').innerText()}`);
+    }
+    const days = page.locator('li.rp-leg').first().locator('input[inputmode="numeric"]');
+    const original = Number(await days.inputValue());
+    const memoryBytes = await page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? null);
+    let skipped = 0;
+    for (let i = 0; i < changes + WARMUP_CHANGES; i++) {
+      // 1..6 days, never the value already there, so the answer always moves.
+      const value = ((original + 1 + (i % 5)) % 6) + 1;
+      const before = await page.evaluate(() => window.__bench.recalc.results.length);
+      await page.evaluate(() => window.__bench.arm());
+      await days.fill(String(value));
+      const ok = await page
+        .waitForFunction((n) => window.__bench.recalc.results.length > n, before, { timeout: 5000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!ok) skipped++;
+      if (i === WARMUP_CHANGES - 1) await page.evaluate(() => (window.__bench.recalc.results.length = 0));
+    }
+    const results = await page.evaluate(() => window.__bench.recalc.results);
+    const memoryAfterBytes = await page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? null);
+    return {
+      url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
+      domMs: stats(results.map((r) => r.dom)),
+      frameMs: stats(results.map((r) => r.frame)),
+      unchanged: skipped,
+      memoryBytes,
+      memoryAfterBytes,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const routes = {};
+if (GENERATED) routes['/bench-1000.json'] = { body: fs.readFileSync(GENERATED), type: 'application/json' };
+const server = await serve(DIST, { routes });
+const browser = await launch();
+const out = { dist: DIST, loads: LOADS, changes: CHANGES };
+try {
+  const log = (m) => process.stderr.write(`[bench:browser] ${m}\n`);
+  log(`${LOADS} cold loads of the widget`);
+  out.coldLoad = await coldLoads(browser, `${server.url}/?${TRIP}`, LOADS);
+  out.coldLoadDefault = await coldLoads(browser, `${server.url}/`, LOADS);
+  const article = path.join(DIST, 'demo', 'article.html');
+  if (fs.existsSync(article)) {
+    log(`${LOADS} cold loads of demo/article.html`);
+    out.article = await coldLoads(browser, `${server.url}/demo/article.html`, LOADS, 'iframe');
+  } else {
+    out.article = null;
+  }
+  log(`${CHANGES} recalculations, built-in catalogue`);
+  out.recalcBuiltIn = await recalculation(browser, `${server.url}/?${TRIP}`, { changes: CHANGES });
+  if (GENERATED) {
+    log(`${CHANGES} recalculations, generated 1,000-plan catalogue`);
+    out.recalcGenerated = await recalculation(browser, `${server.url}/?${TRIP}&catalogue=/bench-1000.json`, {
+      changes: CHANGES,
+      expectPlanPrefix: 'gen-',
+    });
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const text = JSON.stringify(out, null, 2);
+if (OUT) fs.writeFileSync(OUT, text);
+else process.stdout.write(text + '\n');

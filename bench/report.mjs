@@ -1,0 +1,214 @@
+// Last step of `scripts/bench.sh`: gzip sizes of the two builds, then one
+// table on stdout (each figure, its budget, OK/MISSED) and
+// bench/results/bench.json with everything measured.
+//
+// Usage: node bench/report.mjs --shipped-dist DIR --shipped-level z
+//          --other-dist DIR --other-level s --results bench/results
+//          --seconds N --load-before "a b c"
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const RESULTS = path.resolve(args.results ?? 'bench/results');
+const KB = 1024;
+
+// Budgets from issue 7.
+const BUDGET = {
+  engineHeadlineMedianUs: 5000,
+  transferTotalBytes: 150 * KB,
+  firstAnswerMedianMs: 250,
+  recalcBuiltInP95Ms: 16,
+};
+
+const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null);
+const engine = readJson(path.join(RESULTS, 'engine.json'));
+const browser = readJson(path.join(RESULTS, 'browser.json'));
+
+/** gzip -9 bytes of a file, with the gzip tool a web host would use. */
+const gzipBytes = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 64 * 1024 * 1024 }).length;
+
+/**
+ * The files a reader's browser needs for the first answer: the page, Trunk's
+ * loader (moved to boot-*.js by scripts/postbuild.mjs when present), the JS
+ * glue, the wasm (the catalogue is compiled into it) and the stylesheet.
+ */
+function sizes(dist) {
+  if (!dist || !fs.existsSync(dist)) return null;
+  const names = fs.readdirSync(dist);
+  const role = (name) => {
+    if (name === 'index.html') return 'page (index.html)';
+    if (/^boot-[0-9a-f]+\.js$/.test(name)) return 'loader (boot-*.js)';
+    if (/_bg\.wasm$/.test(name)) return 'wasm (engine, UI, catalogue)';
+    if (/^roamplan-[0-9a-f]+\.js$/.test(name)) return 'JS glue (wasm-bindgen)';
+    if (/\.css$/.test(name)) return 'stylesheet';
+    return null;
+  };
+  const files = names
+    .filter((n) => role(n))
+    .map((n) => {
+      const file = path.join(dist, n);
+      return { file: n, role: role(n), raw: fs.statSync(file).size, gzip: gzipBytes(file) };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  const total = files.reduce((s, f) => s + f.gzip, 0);
+  const wasm = files.find((f) => f.file.endsWith('_bg.wasm'));
+  const catalogueFile = path.join(dist, 'catalogue.json');
+  const catalogue = fs.existsSync(catalogueFile)
+    ? { file: 'catalogue.json', role: 'catalogue (reference copy, not loaded)', raw: fs.statSync(catalogueFile).size, gzip: gzipBytes(catalogueFile) }
+    : null;
+  return { files, total, wasm: wasm ?? null, catalogue };
+}
+
+const shipped = sizes(args['shipped-dist']);
+const other = sizes(args['other-dist']);
+const shippedLevel = args['shipped-level'] ?? 'z';
+const otherLevel = args['other-level'] ?? 's';
+
+// ---------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------
+
+const rows = [];
+const verdicts = [];
+const verdict = (name, value, budget, better = 'lower') => {
+  if (value == null) return 'n/a';
+  const ok = better === 'lower' ? value <= budget : value >= budget;
+  verdicts.push({ name, value, budget, ok, over: ok ? 0 : value - budget });
+  return ok ? 'OK' : 'MISSED';
+};
+const row = (what, value, budget = '', status = '') => rows.push([what, value, budget, status]);
+const section = (title) => rows.push([`**${title}**`, '', '', '']);
+const kb = (bytes) => (bytes == null ? 'n/a' : `${(bytes / KB).toFixed(1)} KB`);
+const ms = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} ms`);
+const us = (x) => (x == null ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(2)} ms` : `${x.toFixed(0)} µs`);
+const mb = (bytes) => (bytes == null ? 'n/a' : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+
+section('Engine, native (cargo bench --bench engine, release profile)');
+if (engine) {
+  const h = engine.headline;
+  row(
+    'compute: 1,000 plans, 30 days/10 legs, 6 people — median (p90)',
+    `${us(h.median_us)} (${us(h.p90_us)})`,
+    `median ≤ ${us(BUDGET.engineHeadlineMedianUs)}`,
+    verdict('engine headline median', h.median_us, BUDGET.engineHeadlineMedianUs),
+  );
+  const table = (kind, label, unit) =>
+    engine.scaling
+      .filter((c) => c.case === kind)
+      .map((c) => `${c[label]}${unit}: ${us(c.median_us)}`)
+      .join(' · ');
+  row('  by plans (30 d, 6 p), median', table('plans', 'plans', ''));
+  row('  by days (1,000 plans, 6 p), median', table('days', 'days', ' d'));
+  row('  by travellers (1,000 plans, 30 d), median', table('people', 'people', ' p'));
+  for (const c of engine.built_in) {
+    row(`  built-in catalogue (${c.plans} plans), 30 d, ${c.people} p — median (p90)`, `${us(c.median_us)} (${us(c.p90_us)})`);
+  }
+} else {
+  row('engine results', 'missing (bench/results/engine.json)');
+}
+
+section(`Transfer size for the first answer (gzip -9), opt-level "${shippedLevel}" (shipped)`);
+if (shipped) {
+  for (const f of shipped.files) row(`  ${f.role}: ${f.file}`, `${kb(f.gzip)} (raw ${kb(f.raw)})`);
+  row('total', kb(shipped.total), `≤ ${kb(BUDGET.transferTotalBytes)}`, verdict('transfer total (gzip)', shipped.total, BUDGET.transferTotalBytes));
+  row('wasm alone', kb(shipped.wasm?.gzip));
+  if (shipped.catalogue) row(`  ${shipped.catalogue.role}`, `${kb(shipped.catalogue.gzip)} (raw ${kb(shipped.catalogue.raw)})`);
+}
+if (other) {
+  row(`opt-level "${otherLevel}" for comparison: total (wasm)`, `${kb(other.total)} (${kb(other.wasm?.gzip)})`);
+  row(
+    `"${shippedLevel}" vs "${otherLevel}"`,
+    `${shipped.total <= other.total ? `"${shippedLevel}" smaller by` : `"${shippedLevel}" LARGER by`} ${kb(Math.abs(other.total - shipped.total))}`,
+    '',
+    `ships "${shippedLevel}"`,
+  );
+}
+
+if (browser) {
+  section(`Time to first answer, headless Chromium, ${browser.loads} cold loads (fresh context each)`);
+  const cold = (label, r, budgeted) => {
+    if (!r) return;
+    row(
+      `${label} — median (p90)`,
+      `${ms(r.firstAnswerMs.median)} (${ms(r.firstAnswerMs.p90)})`,
+      budgeted ? `median ≤ ${BUDGET.firstAnswerMedianMs} ms` : '',
+      budgeted ? verdict(`first answer median: ${label}`, r.firstAnswerMs.median, BUDGET.firstAnswerMedianMs) : '',
+    );
+  };
+  cold('widget, 10-leg 6-person trip link', browser.coldLoad, true);
+  cold('widget, no settings (/)', browser.coldLoadDefault, true);
+  if (browser.article) {
+    cold('demo/article.html, widget in the iframe', browser.article, true);
+    if (browser.article.scriptEmbedMs) {
+      row(
+        '  demo/article.html, script-mounted widget — median (p90)',
+        `${ms(browser.article.scriptEmbedMs.median)} (${ms(browser.article.scriptEmbedMs.p90)})`,
+      );
+    }
+  } else {
+    row('demo/article.html', 'not in dist/: not measured');
+  }
+  if (browser.coldLoad?.resources?.length) {
+    const last = Math.max(...browser.coldLoad.resources.map((r) => r.end));
+    row('  all files fetched by', `${ms(last)} (then: compile, start-up, first render)`);
+  }
+
+  section(`Recalculation: first stop's days changed, input event → options updated (${browser.changes} changes)`);
+  const recalc = (label, r, budgeted) => {
+    if (!r) return;
+    row(
+      `${label} — p50 / p95 (next frame p95)`,
+      `${ms(r.domMs.median)} / ${ms(r.domMs.p95)} (${ms(r.frameMs.p95)})`,
+      budgeted ? `p95 ≤ ${BUDGET.recalcBuiltInP95Ms} ms` : '',
+      budgeted ? verdict(`recalculation p95: ${label}`, r.domMs.p95, BUDGET.recalcBuiltInP95Ms) : '',
+    );
+  };
+  recalc('built-in catalogue, 10 legs, 6 people', browser.recalcBuiltIn, true);
+  recalc('generated 1,000-plan catalogue (?catalogue=)', browser.recalcGenerated, false);
+
+  section('Memory: wasm linear memory');
+  row('after the first answer (trip link)', mb(browser.coldLoad?.memoryBytes));
+  row(`after ${browser.changes + 10} recalculations, built-in catalogue`, mb(browser.recalcBuiltIn?.memoryAfterBytes));
+  if (browser.recalcGenerated) row(`after ${browser.changes + 10} recalculations, 1,000-plan catalogue`, mb(browser.recalcGenerated.memoryAfterBytes));
+} else {
+  section('Browser');
+  row('browser results', 'missing (bench/results/browser.json)');
+}
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['figure', 'value', 'budget', 'status'][i].length));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+  loadBefore: args['load-before'] ?? null,
+  loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+  node: process.version,
+};
+console.log('');
+console.log(`roamplan bench — ${new Date().toISOString()} — ${machine.cores} cores (${machine.cpu}), load ${machine.loadBefore ?? '?'} → ${machine.loadAfter}`);
+console.log('');
+console.log(line(['figure', 'value', 'budget', 'status']));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(r));
+const missed = verdicts.filter((v) => !v.ok);
+console.log('');
+console.log(missed.length ? `budgets missed: ${missed.map((v) => v.name).join('; ')}` : 'every budget met');
+if (args.seconds) console.log(`bench run time: ${args.seconds} s`);
+
+const out = {
+  date: new Date().toISOString(),
+  machine,
+  runSeconds: args.seconds ? Number(args.seconds) : null,
+  budgets: BUDGET,
+  verdicts,
+  engine,
+  sizes: { shippedLevel, shipped, otherLevel, other },
+  browser,
+};
+fs.writeFileSync(path.join(RESULTS, 'bench.json'), JSON.stringify(out, null, 2));
+console.log(`figures written to ${path.relative(process.cwd(), path.join(RESULTS, 'bench.json'))}`);

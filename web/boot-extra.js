@@ -1,0 +1,43 @@
+// Page glue appended to Trunk's loader by scripts/postbuild.mjs (so the page
+// needs no inline script under a strict CSP). Runs once the widget is up.
+
+// Offline: a service worker precaches this release. A newer release waits
+// until the reader agrees to reload, so old JS never meets new wasm.
+if ('serviceWorker' in navigator && window.isSecureContext && !window.__roamplanNoServiceWorker) {
+  const announce = () => window.dispatchEvent(new CustomEvent('roamplan:update-ready'));
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    if (registration.waiting && navigator.serviceWorker.controller) announce();
+    registration.addEventListener('updatefound', () => {
+      const incoming = registration.installing;
+      incoming?.addEventListener('statechange', () => {
+        if (incoming.state === 'installed' && navigator.serviceWorker.controller) announce();
+      });
+    });
+    window.addEventListener('roamplan:apply-update', () => {
+      if (!registration.waiting) return;
+      let reloaded = false;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (!reloaded) {
+          reloaded = true;
+          window.location.reload();
+        }
+      });
+      registration.waiting.postMessage({ type: 'skip-waiting' });
+    });
+  }).catch(() => { /* no offline support here (e.g. private mode); the widget works online */ });
+}
+
+// Embedded in an iframe: tell the host page how tall the widget is, so the
+// embed script can size the frame. Only a number is sent.
+if (window.parent !== window) {
+  let last = 0;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'roamplan:height', height }, '*');
+    }
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}
