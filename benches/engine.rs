@@ -8,7 +8,7 @@
 //!
 //! No criterion: a plain `std::time::Instant` loop (warm-up, then many timed
 //! runs, median and p90) is all these figures need, and criterion would add a
-//! heavy dev-dependency tree (plotters, rayon, serde_json feature set, clap…)
+//! heavy dev-dependency tree (plotters, rayon, clap, ciborium…)
 //! to every `cargo test` build of a project that otherwise has three
 //! dev-dependencies. The numbers are for trend-watching, not for statistics.
 
@@ -54,7 +54,7 @@ const ASIA_TRIP: [(&str, u32); 10] = [
 // A deterministic pseudo-random catalogue
 // ---------------------------------------------------------------------------
 
-/// SplitMix64: tiny, fast, good enough to vary plans; not for cryptography.
+/// `SplitMix64`: tiny, fast, good enough to vary plans; not for cryptography.
 struct Rng(u64);
 
 impl Rng {
@@ -69,6 +69,11 @@ impl Rng {
     /// Uniform in `0..n` (n > 0; the modulo bias is irrelevant here).
     fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % (n as u64)).unwrap_or(0)
+    }
+
+    /// A uniform amount in `0.00..n/100`, in hundredths.
+    fn hundredths(&mut self, n: u32) -> f64 {
+        f64::from(u32::try_from(self.next() % u64::from(n)).unwrap_or(0)) / 100.0
     }
 
     /// True with probability `percent` / 100.
@@ -187,7 +192,7 @@ fn generated_plan(rng: &mut Rng, index: usize) -> Value {
     let day_billed = rng.chance(20);
     if day_billed {
         plan.insert("billing".into(), json!("day"));
-        let euros = (1.0 + rng.below(900) as f64 / 100.0) * width;
+        let euros = (1.0 + rng.hundredths(900)) * width;
         plan.insert("price".into(), json!(price_in(euros, rate)));
         if rng.chance(60) {
             plan.insert(
@@ -212,19 +217,18 @@ fn generated_plan(rng: &mut Rng, index: usize) -> Value {
         }
         let volume = if capped { f64::from(gb) } else { 15.0 };
         let euros =
-            (2.0 + volume * (0.8 + rng.below(300) as f64 / 100.0) + f64::from(validity) * 0.3)
-                * width;
+            (2.0 + volume * (0.8 + rng.hundredths(300)) + f64::from(validity) * 0.3) * width;
         plan.insert("price".into(), json!(price_in(euros, rate)));
         if capped && rng.chance(30) {
             let topup_mb = *rng.pick(&[1024_u32, 3072, 5120]);
-            let euros = f64::from(topup_mb / 1024) * (1.5 + rng.below(300) as f64 / 100.0);
+            let euros = f64::from(topup_mb / 1024) * (1.5 + rng.hundredths(300));
             plan.insert(
                 "topup".into(),
                 json!({ "data_mb": topup_mb, "price": price_in(euros, rate) }),
             );
         }
         if rng.chance(15) {
-            let extra = price_in(1.0 + rng.below(800) as f64 / 100.0, rate);
+            let extra = price_in(1.0 + rng.hundredths(800), rate);
             plan.insert(
                 "pool".into(),
                 json!({ "max_lines": 2 + rng.below(9), "extra_line_price": extra }),

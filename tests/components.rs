@@ -39,9 +39,13 @@ async fn render_props(props: WidgetProps) -> String {
         .await
 }
 
-async fn render(query: &[(&str, &str)], custom: CustomCatalogue) -> String {
-    let (settings, setting_errors) = settings(query);
-    render_props(WidgetProps {
+/// Props as the shell would give them, with nothing from the browser.
+fn props(
+    settings: LinkSettings,
+    setting_errors: Vec<SettingError>,
+    custom: CustomCatalogue,
+) -> WidgetProps {
+    WidgetProps {
         settings,
         setting_errors,
         lang: Lang::En,
@@ -49,8 +53,17 @@ async fn render(query: &[(&str, &str)], custom: CustomCatalogue) -> String {
         catalogue: catalogue(),
         custom,
         onstate: yew::Callback::default(),
-    })
-    .await
+        widget_url: None,
+        oncopy: yew::Callback::default(),
+        saved_ignored: false,
+        update_ready: false,
+        onreload: yew::Callback::default(),
+    }
+}
+
+async fn render(query: &[(&str, &str)], custom: CustomCatalogue) -> String {
+    let (settings, setting_errors) = settings(query);
+    render_props(props(settings, setting_errors, custom)).await
 }
 
 /// Values of `attribute` on elements carrying `data-testid="option"`.
@@ -197,19 +210,11 @@ async fn refused_link_settings_are_listed_and_defaults_used() {
 
 #[tokio::test]
 async fn empty_trip_asks_for_a_valid_entry_instead_of_an_answer() {
-    let html = render_props(WidgetProps {
-        settings: LinkSettings {
-            legs: Some(Vec::new()),
-            ..LinkSettings::default()
-        },
-        setting_errors: Vec::new(),
-        lang: Lang::En,
-        today: today(),
-        catalogue: catalogue(),
-        custom: CustomCatalogue::None,
-        onstate: yew::Callback::default(),
-    })
-    .await;
+    let empty = LinkSettings {
+        legs: Some(Vec::new()),
+        ..LinkSettings::default()
+    };
+    let html = render_props(props(empty, Vec::new(), CustomCatalogue::None)).await;
     assert!(!html.contains("data-testid=\"option\""));
     assert!(visible_text(&html).contains(texts(Lang::En).fix_inputs));
 }
@@ -283,4 +288,71 @@ async fn bad_days_value_is_reported_next_to_its_input() {
     // values are checked by the same rule (see state tests).
     let html = render(&[("trip", "HK:0")], CustomCatalogue::None).await;
     assert!(visible_text(&html).contains("“HK:0” is not a stop written as country:days"));
+}
+
+#[tokio::test]
+async fn share_panel_offers_the_link_and_both_embed_snippets() {
+    let (settings, errors) = settings(&[
+        ("trip", "HK:3,MO:1"),
+        ("people", "2"),
+        ("lang", "en"),
+        ("cur", "HKD"),
+    ]);
+    let mut p = props(settings, errors, CustomCatalogue::None);
+    p.widget_url = Some("https://blog.example/roamplan/index.html".into());
+    let html = render_props(p).await;
+    let link = "https://blog.example/roamplan/index.html?trip=HK:3,MO:1&amp;people=2";
+    assert!(html.contains(link), "share link with the trip");
+    assert!(
+        html.contains("https://blog.example/roamplan/embed.js"),
+        "embed script beside the widget"
+    );
+    assert!(
+        html.contains("&lt;div data-roamplan-mount data-trip=\"HK:3,MO:1\""),
+        "script snippet carries the settings"
+    );
+    assert!(
+        html.contains("sandbox=\"allow-scripts"),
+        "iframe snippet is sandboxed"
+    );
+}
+
+#[tokio::test]
+async fn no_share_panel_without_a_widget_address() {
+    let html = render(&[("trip", "HK:3")], CustomCatalogue::None).await;
+    assert!(!html.contains("rp-share"));
+}
+
+#[tokio::test]
+async fn update_and_saved_trip_notices_show_when_told() {
+    let (settings, errors) = settings(&[("trip", "HK:3")]);
+    let mut p = props(settings.clone(), errors.clone(), CustomCatalogue::None);
+    p.update_ready = true;
+    p.saved_ignored = true;
+    let html = render_props(p).await;
+    assert!(html.contains("data-testid=\"update-ready\""));
+    assert!(html.contains("data-testid=\"saved-ignored\""));
+    let quiet = render_props(props(settings, errors, CustomCatalogue::None)).await;
+    assert!(!quiet.contains("update-ready") && !quiet.contains("saved-ignored"));
+}
+
+#[tokio::test]
+async fn embed_theme_setting_picks_the_colour_scheme() {
+    let dark = render(
+        &[("trip", "HK:3"), ("theme", "dark")],
+        CustomCatalogue::None,
+    )
+    .await;
+    assert!(dark.contains("class=\"rp rp-theme-dark\""));
+    let auto = render(&[("trip", "HK:3")], CustomCatalogue::None).await;
+    assert!(auto.contains("class=\"rp\""));
+}
+
+#[tokio::test]
+async fn focus_countries_start_the_trip_when_none_is_given() {
+    let html = render(&[("focus", "JP,KR")], CustomCatalogue::None).await;
+    assert!(
+        html.contains("value=\"JP\"") && html.contains("value=\"KR\""),
+        "legs start with the focus countries"
+    );
 }

@@ -9,6 +9,8 @@ use crate::core::country::CountryCode;
 use crate::core::date::Date;
 use crate::core::lang::Lang;
 use crate::core::money::{decimal_to_minor, Currency};
+use std::fmt::Write;
+
 use crate::core::trip::{Leg, MAX_LEGS, MAX_MB_PER_DAY, MAX_PEOPLE, MAX_TRIP_DAYS};
 
 /// Why a typed or linked value was refused.
@@ -360,7 +362,7 @@ fn encode_component(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-_.~,:".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

@@ -46,13 +46,17 @@ impl Formatter {
         self.decimal(i64::try_from(n).unwrap_or(i64::MAX).saturating_mul(100), 0)
     }
 
-    /// A data size: `500 MB`, `1.5 GB`.
+    /// A data size: `500 MB`, `1.5 GB` (`Mo`, `Go` in French).
     pub fn data(self, mb: Megabytes) -> String {
+        let (mb_unit, gb_unit) = match self.lang {
+            Lang::Fr => ("Mo", "Go"),
+            Lang::En | Lang::ZhHans | Lang::ZhHant => ("MB", "GB"),
+        };
         if mb < MB_PER_GB {
-            format!("{} MB", self.integer(mb))
+            format!("{} {mb_unit}", self.integer(mb))
         } else {
             let hundredths = i64::try_from(mb * 100 / MB_PER_GB).unwrap_or(i64::MAX);
-            format!("{} GB", self.decimal(hundredths, 1))
+            format!("{} {gb_unit}", self.decimal(hundredths, 1))
         }
     }
 

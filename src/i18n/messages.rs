@@ -103,13 +103,24 @@ fn issue_text(issue: &Issue, f: Formatter) -> String {
             fill(t.issue_unknown_format, &[("found", found)])
         }
         Issue::Missing => t.issue_missing.to_owned(),
-        Issue::WrongType { expected, found } => fill(
-            t.issue_wrong_type,
-            &[
-                ("expected", expected_text(*expected, f.lang)),
-                ("found", found),
-            ],
-        ),
+        Issue::WrongType { expected, found } => {
+            // The JSON type found, in the reader's words where there are some.
+            let found = match *found {
+                "string" => expected_text(Expected::Text, f.lang),
+                "number" => expected_text(Expected::Number, f.lang),
+                "boolean" => expected_text(Expected::Boolean, f.lang),
+                "array" => expected_text(Expected::List, f.lang),
+                "object" => expected_text(Expected::Object, f.lang),
+                other => other,
+            };
+            fill(
+                t.issue_wrong_type,
+                &[
+                    ("expected", expected_text(*expected, f.lang)),
+                    ("found", found),
+                ],
+            )
+        }
         Issue::Empty => t.issue_empty.to_owned(),
         Issue::BadId => t.issue_bad_id.to_owned(),
         Issue::DuplicateId => t.issue_duplicate_id.to_owned(),

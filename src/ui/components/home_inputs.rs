@@ -113,7 +113,7 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
                 </div>
                 <div class="rp-field">
                     <label for="rp-own-gb">{ t.own_plan_gb }</label>
-                    <input id="rp-own-gb" type="text" inputmode="numeric" autocomplete="off" placeholder={t.own_plan_gb_hint}
+                    <input id="rp-own-gb" type="text" inputmode="numeric" autocomplete="off"
                         value={props.form.own_gb.clone()} oninput={ongb}
                         aria-invalid={gb_error.is_some().then_some("true")}
                         aria-describedby={if gb_error.is_some() { "rp-own-gb-error" } else { "rp-own-gb-hint" }} />

@@ -3,6 +3,7 @@
 
 use crate::core::share::encode_query;
 use crate::ui::context::use_ui;
+use std::fmt::Write;
 use yew::prelude::*;
 
 /// Props of [`SharePanel`].
@@ -45,11 +46,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         attribute(&link),
         attribute(t.frame_title),
     );
-    let data: String = props
-        .pairs
-        .iter()
-        .map(|(k, v)| format!(" data-{k}=\"{}\"", attribute(v)))
-        .collect();
+    let data = props.pairs.iter().fold(String::new(), |mut out, (k, v)| {
+        let _ = write!(out, " data-{k}=\"{}\"", attribute(v));
+        out
+    });
     let script = format!(
         "<div data-roamplan-mount{data}></div>\n<script src=\"{base}embed.js\" defer></script>"
     );

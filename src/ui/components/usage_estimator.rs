@@ -80,7 +80,7 @@ pub fn UsageEstimator(props: &UsageEstimatorProps) -> Html {
     html! {
         <div class="rp-estimator" id="rp-estimator">
             <table>
-                <thead><tr><th></th><th scope="col">{ t.estimator_hours }</th><th scope="col">{ t.estimator_rate }</th></tr></thead>
+                <thead><tr><td></td><th scope="col">{ t.estimator_hours }</th><th scope="col">{ t.estimator_rate }</th></tr></thead>
                 <tbody>{ for props.lines.iter().map(row) }</tbody>
             </table>
             { for props.estimate.map(|mb| html! {
