@@ -19,12 +19,14 @@ const TYPES = {
  * Serves `root` (a folder, or a function returning one, so tests can switch
  * releases) on a free port of 127.0.0.1.
  * options.headers: extra headers for every response (or a function of the path).
+ * options.onRequest: called with each request (tests inspect headers).
  * options.port: a fixed port (default: any free one).
  * options.routes: { '/path': { status, body, type, headers } } answered instead of files.
  */
 export async function serve(root, options = {}) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    options.onRequest?.(req);
     const route = options.routes?.[url.pathname];
     const extra = typeof options.headers === 'function' ? options.headers(url.pathname) : options.headers || {};
     if (route) {

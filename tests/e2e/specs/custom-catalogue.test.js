@@ -27,14 +27,26 @@ const invalid = {
   ],
 };
 
+const hostile = {
+  ...valid,
+  plans: [{
+    ...valid.plans[0],
+    name: '<img src=x id=injected onerror="window.__pwned=1">Evil <b>plan</b>',
+    provider: '<script>window.__pwned=1</script>',
+    source: 'javascript:window.__pwned=1',
+  }],
+};
+
+const requests = [];
 let server, other, browser;
 before(async () => {
   const routes = {
+    '/plans-hostile.json': { body: JSON.stringify(hostile) },
     '/plans-ok.json': { body: JSON.stringify(valid) },
     '/plans-bad.json': { body: JSON.stringify(invalid) },
     '/plans-garbage.json': { body: '<html>not a catalogue</html>', type: 'text/html' },
   };
-  server = await serve(DIST, { routes });
+  server = await serve(DIST, { routes, onRequest: (req) => requests.push({ url: req.url, cookie: req.headers.cookie }) });
   // Another origin that does not allow cross-origin reads (no CORS header).
   other = await serve(DIST, { routes });
   browser = await launch();
@@ -116,5 +128,33 @@ test('offline, a custom catalogue is reported as unavailable and the built-in pl
   await error.waitFor();
   assert.match(await error.innerText(), /You are offline/);
   assert.ok((await new Widget(page).best()).totalMinor > 0);
+  await context.close();
+});
+
+test('catalogue text is shown as text, never as HTML or a script link', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-hostile.json`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="option"]')?.dataset.plans === 'blog-hk-week');
+  await page.locator('.rp-more, .rp-plan').first().waitFor();
+  assert.equal(await page.locator('#injected').count(), 0);
+  assert.equal(await page.locator('.rp-option b, .rp-plan b').count(), 0);
+  assert.ok((await page.locator('[data-testid="option"]').first().innerText()).includes('Evil <b>plan</b>'));
+  assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await context.close();
+});
+
+test('the custom catalogue is fetched without credentials', async () => {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'session', value: 'secret', url: server.url }]);
+  const page = await context.newPage();
+  const first = requests.length;
+  await page.goto(`${server.url}/?trip=HK:5&lang=en&catalogue=/plans-ok.json`);
+  await page.getByText('Using the plan list from /plans-ok.json').waitFor();
+  const mine = requests.slice(first);
+  const pageRequest = mine.find((r) => r.url.startsWith('/?trip=HK:5'));
+  assert.match(pageRequest.cookie ?? '', /session=secret/, 'the page itself carries the cookie');
+  const fetched = mine.filter((r) => r.url === '/plans-ok.json');
+  assert.ok(fetched.length > 0);
+  assert.ok(fetched.every((r) => !r.cookie), 'no cookie on the catalogue request');
   await context.close();
 });

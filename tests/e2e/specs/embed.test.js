@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
 import { launch, openPage, DIST } from '../lib/browser.js';
+import { Widget } from '../lib/widget.js';
 
 let server, browser;
 before(async () => {
@@ -67,4 +68,24 @@ test('height messages from other windows are ignored', async () => {
   await page.waitForTimeout(200);
   assert.equal(await page.locator('#frame-embed').evaluate((f) => f.style.height), before);
   await context.close();
+});
+
+test('the same build works hosted under any sub-path', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'roamplan-host-'));
+  fs.cpSync(DIST, path.join(root, 'blog', 'tools', 'roamplan'), { recursive: true });
+  const host = await serve(root);
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  await page.goto(`${host.url}/blog/tools/roamplan/?trip=TW:4&lang=en`);
+  assert.ok((await new Widget(page).best()).totalMinor > 0);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(scope, `${host.url}/blog/tools/roamplan/`);
+  await page.goto(`${host.url}/blog/tools/roamplan/demo/article.html`);
+  await page.locator('#script-embed [data-testid="option"]').first().waitFor();
+  await context.close();
+  await host.close();
+  fs.rmSync(root, { recursive: true, force: true });
 });
