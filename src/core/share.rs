@@ -8,7 +8,7 @@ use crate::core::catalogue::Megabytes;
 use crate::core::country::CountryCode;
 use crate::core::date::Date;
 use crate::core::lang::Lang;
-use crate::core::money::{decimal_to_minor, Currency};
+use crate::core::money::Currency;
 use std::fmt::Write;
 
 use crate::core::trip::{Leg, MAX_LEGS, MAX_MB_PER_DAY, MAX_PEOPLE, MAX_TRIP_DAYS};
@@ -209,20 +209,35 @@ pub fn parse_country(text: &str) -> Result<CountryCode, InputError> {
     })
 }
 
-/// Reads a positive price as hundredths (`20`, `19.99`, `19,99`).
+/// Reads a positive price as hundredths (`20`, `19.99`, `19,99`, `.5`):
+/// digits only, at most two decimals, exact (no float on the way).
 pub fn parse_price(text: &str) -> Result<i64, InputError> {
-    let normalized = text.trim().replace(',', ".");
-    let valid = !normalized.is_empty()
-        && normalized.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && normalized.matches('.').count() <= 1;
-    let value: f64 = if valid {
-        normalized.parse().map_err(|_| InputError::NotAPrice)?
-    } else {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once(['.', ',']).unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty())
+        || !digits(whole)
+        || !digits(fraction)
+        || fraction.len() > 2
+        || whole.len() > 6
+    {
         return Err(InputError::NotAPrice);
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| InputError::NotAPrice)?
     };
-    match decimal_to_minor(value) {
-        Some(minor) if minor > 0 && minor < 100_000_000 => Ok(minor),
-        _ => Err(InputError::NotAPrice),
+    let cents: i64 = match fraction.len() {
+        0 => 0,
+        1 => fraction.parse::<i64>().map_err(|_| InputError::NotAPrice)? * 10,
+        _ => fraction.parse().map_err(|_| InputError::NotAPrice)?,
+    };
+    let minor = whole * 100 + cents;
+    if minor > 0 {
+        Ok(minor)
+    } else {
+        Err(InputError::NotAPrice)
     }
 }
 
@@ -543,6 +558,14 @@ mod tests {
         assert_eq!(parse_price("0"), Err(InputError::NotAPrice));
         assert_eq!(parse_price("-5"), Err(InputError::NotAPrice));
         assert_eq!(parse_price("1.2.3"), Err(InputError::NotAPrice));
+        assert_eq!(
+            parse_price("19.999"),
+            Err(InputError::NotAPrice),
+            "no fractions of a cent"
+        );
+        assert_eq!(parse_price("0.5"), Ok(50));
+        assert_eq!(parse_price(".5"), Ok(50));
+        assert_eq!(parse_price("1e3"), Err(InputError::NotAPrice));
         assert_eq!(parse_price("abc"), Err(InputError::NotAPrice));
     }
 

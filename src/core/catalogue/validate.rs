@@ -9,7 +9,7 @@ use crate::core::date::Date;
 use crate::core::json::Json;
 use crate::core::lang::{Lang, LocalizedText};
 use crate::core::money::{decimal_to_minor, Currency, Money, Rates};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Largest catalogue file accepted: ten times the built-in one, far more than
 /// any blog needs, small enough to parse in a blink on a phone.
@@ -61,7 +61,7 @@ pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
         other => {
             let found = match other {
                 None => String::new(),
-                Some(Json::Number(n)) => n.to_string(),
+                Some(Json::Number(n)) => echo_number(*n),
                 Some(Json::String(s)) => format!("\"{s}\""),
                 Some(v) => v.type_name().to_owned(),
             };
@@ -73,8 +73,7 @@ pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
     let as_of = top.optional_date("as_of");
     let rates = top.rates();
     let zones = top.zones();
-    let zone_map: BTreeMap<&str, &Vec<CountryCode>> =
-        zones.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let zone_map = ZoneMap(&zones);
     let mut problems = top.problems;
 
     let mut plans = Vec::new();
@@ -123,7 +122,7 @@ fn read_plan(
     item: &Json,
     index: usize,
     rates: &Rates,
-    zones: &BTreeMap<&str, &Vec<CountryCode>>,
+    zones: &ZoneMap<'_>,
     seen_ids: &mut BTreeSet<String>,
 ) -> (Option<Plan>, Vec<Problem>) {
     let position = format!("#{}", index + 1);
@@ -234,6 +233,42 @@ fn read_plan(
         })
     })();
     (plan, f.problems)
+}
+
+/// A number as a blog owner wrote it (to two decimals), without pulling
+/// float formatting into the wasm.
+fn echo_number(n: f64) -> String {
+    match decimal_to_minor(n) {
+        Some(h) => {
+            let sign = if h < 0 { "-" } else { "" };
+            let (whole, cents) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
+            let fraction = format!("{cents:02}");
+            let fraction = fraction.trim_end_matches('0');
+            if fraction.is_empty() {
+                format!("{sign}{whole}")
+            } else {
+                format!("{sign}{whole}.{fraction}")
+            }
+        }
+        None => "number".to_owned(),
+    }
+}
+
+/// The catalogue's zones by name (a repeated name: the last one, as the
+/// browser's `JSON.parse` keeps it).
+struct ZoneMap<'a>(&'a [(String, Vec<CountryCode>)]);
+
+impl ZoneMap<'_> {
+    fn get(&self, name: &str) -> Option<&Vec<CountryCode>> {
+        self.0.iter().rev().find(|(n, _)| n == name).map(|(_, c)| c)
+    }
+}
+
+/// Sorted, each country once.
+fn sorted_unique(mut countries: Vec<CountryCode>) -> Vec<CountryCode> {
+    countries.sort_unstable();
+    countries.dedup();
+    countries
 }
 
 fn is_valid_id(id: &str) -> bool {
@@ -525,11 +560,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn coverage(
-        &mut self,
-        key: &str,
-        zones: &BTreeMap<&str, &Vec<CountryCode>>,
-    ) -> (Vec<CountryCode>, Vec<String>) {
+    fn coverage(&mut self, key: &str, zones: &ZoneMap<'_>) -> (Vec<CountryCode>, Vec<String>) {
         let items = match self.get(key) {
             None => {
                 self.report(key, Issue::Missing);
@@ -545,7 +576,7 @@ impl<'a> Fields<'a> {
                 return (Vec::new(), Vec::new());
             }
         };
-        let mut countries = BTreeSet::new();
+        let mut countries = Vec::new();
         let mut written = Vec::new();
         for item in items {
             let Json::String(entry) = item else {
@@ -563,7 +594,7 @@ impl<'a> Fields<'a> {
                     ),
                 }
             } else if let Some(country) = CountryCode::parse(entry) {
-                countries.insert(country);
+                countries.push(country);
             } else {
                 self.report(
                     key,
@@ -574,7 +605,7 @@ impl<'a> Fields<'a> {
             }
             written.push(entry.clone());
         }
-        (countries.into_iter().collect(), written)
+        (sorted_unique(countries), written)
     }
 
     fn hotspot(&mut self, key: &str) -> Hotspot {
@@ -689,19 +720,17 @@ impl<'a> Fields<'a> {
                 self.wrong_type(&field, Expected::List, value);
                 continue;
             };
-            let mut countries = BTreeSet::new();
+            let mut countries = Vec::new();
             for item in items {
                 match item {
                     Json::String(code) => match CountryCode::parse(code) {
-                        Some(c) => {
-                            countries.insert(c);
-                        }
+                        Some(c) => countries.push(c),
                         None => self.report(&field, Issue::UnknownCountry { code: code.clone() }),
                     },
                     other => self.wrong_type(&field, Expected::Text, other),
                 }
             }
-            zones.push((name.clone(), countries.into_iter().collect()));
+            zones.push((name.clone(), sorted_unique(countries)));
         }
         zones
     }

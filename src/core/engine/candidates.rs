@@ -168,7 +168,7 @@ fn block_cost(
 pub fn candidates(catalogue: &Catalogue, trip: &Trip, days: &[CountryCode]) -> Vec<Candidate> {
     let max_len = days.len();
     let mut order: Vec<usize> = (0..catalogue.plans.len()).collect();
-    order.sort_by(|&a, &b| catalogue.plans[a].id.cmp(&catalogue.plans[b].id));
+    order.sort_unstable_by(|&a, &b| catalogue.plans[a].id.cmp(&catalogue.plans[b].id));
     let mut out = Vec::new();
     for index in order {
         let plan = &catalogue.plans[index];

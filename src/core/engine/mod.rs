@@ -299,7 +299,7 @@ impl Prepared<'_> {
                 None => options.push(option),
             }
         }
-        options.sort_by(|a, b| {
+        options.sort_unstable_by(|a, b| {
             (a.value, a.plan_ids.len(), &a.plan_ids).cmp(&(b.value, b.plan_ids.len(), &b.plan_ids))
         });
         // The first is the cheapest, whichever search found it.
@@ -324,7 +324,7 @@ impl Prepared<'_> {
             .filter(|&day| !overall.day_is_served(day) && !self.own_plan_usable[day])
             .map(|day| self.days[day])
             .collect();
-        countries.sort();
+        countries.sort_unstable();
         countries.dedup();
         countries
     }
@@ -343,7 +343,8 @@ impl Prepared<'_> {
         let d = self.days.len();
         let mut plans: Vec<usize> = self.candidates.iter().map(|c| c.plan).collect();
         plans.dedup();
-        let mut paths: Vec<Path> = plans
+        // Plans come in id order: the index keeps ties in that order.
+        let mut paths: Vec<(Value, usize, Path)> = plans
             .into_iter()
             .filter(|&plan| self.reach.covers_all(plan))
             .filter_map(|plan| {
@@ -352,8 +353,11 @@ impl Prepared<'_> {
                 let table = BlockTable::build(&self.candidates, chosen, &self.reach);
                 cheapest_path(d, &table, None)
             })
+            .enumerate()
+            .map(|(order, path)| (path.value, order, path))
             .collect();
-        paths.sort_by_key(|p| p.value);
+        paths.sort_unstable_by_key(|(value, order, _)| (*value, *order));
+        let mut paths: Vec<Path> = paths.into_iter().map(|(_, _, path)| path).collect();
         paths.truncate(SINGLE_PLAN_OPTIONS);
         paths
     }

@@ -95,7 +95,9 @@ pub fn CostLines(props: &CostLinesProps) -> Html {
                         <text class="rp-axis" x={(LEFT - 4).to_string()} y={(y(*v) + 3).to_string()} text-anchor="end">{ f.decimal(*v, 0) }</text>
                     </g>
                 }) }
-                { for USAGE_GRID.iter().enumerate().filter(|(i, _)| i % 2 == 1 || *i == 0).map(|(i, mb)| html! {
+                // Every other grid point, evenly spaced (the first two are too
+                // close for two labels side by side).
+                { for USAGE_GRID.iter().enumerate().filter(|(i, _)| i % 2 == 1).map(|(i, mb)| html! {
                     <text class="rp-axis" x={x(i).to_string()} y={(HEIGHT - BOTTOM + 14).to_string()} text-anchor="middle">{ f.data(*mb) }</text>
                 }) }
                 <text class="rp-axis" x={((LEFT + WIDTH - RIGHT) / 2).to_string()} y={(HEIGHT - 4).to_string()} text-anchor="middle">{ t.chart_axis_mb }</text>

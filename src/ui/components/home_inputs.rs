@@ -41,10 +41,10 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
             .filter(|c| !common.contains(c))
             .map(|c| (f.country(c), c))
             .collect();
-        rest.sort();
+        rest.sort_unstable();
         let mut common: Vec<(String, CountryCode)> =
             common.into_iter().map(|c| (f.country(c), c)).collect();
-        common.sort();
+        common.sort_unstable();
         (common, rest)
     });
     let onhome = props.onaction.reform(|e: Event| {

@@ -140,15 +140,18 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
         .iter()
         .map(|w| warning_text(w, &ui.catalogue, f))
         .collect();
-    // The best option sits right under the results' h2; the others under
-    // the "other options" h3: the warnings heading is one level below.
-    let warnings_tag = if props.best { "h3" } else { "h4" };
     let details = html! {
         <>
             <ol class="rp-blocks">{ for option.blocks.iter().map(block_item) }</ol>
             if !warnings.is_empty() {
                 <div class="rp-warnings">
-                    <@{warnings_tag}>{ t.warnings_heading }</@>
+                    // The best option sits right under the results' h2, the
+                    // others under the "other options" h3: one level below.
+                    if props.best {
+                        <h3>{ t.warnings_heading }</h3>
+                    } else {
+                        <h4>{ t.warnings_heading }</h4>
+                    }
                     <ul>{ for warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                 </div>
             }

@@ -71,8 +71,8 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
         .filter_map(|p| Some((p, rates.value_of(p.price)?)))
         .collect();
     match *sort {
-        SortBy::Price => plans.sort_by(|a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id))),
-        SortBy::PerGb => plans.sort_by(|a, b| {
+        SortBy::Price => plans.sort_unstable_by(|a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id))),
+        SortBy::PerGb => plans.sort_unstable_by(|a, b| {
             let key = |(p, v): &(&Plan, Value)| {
                 (
                     value_per_gb(p, *v).is_none(),
@@ -82,7 +82,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
             };
             key(a).cmp(&key(b))
         }),
-        SortBy::Validity => plans.sort_by(|a, b| {
+        SortBy::Validity => plans.sort_unstable_by(|a, b| {
             let key = |(p, v): &(&Plan, Value)| {
                 (
                     std::cmp::Reverse(p.validity_days().unwrap_or(0)),

@@ -37,7 +37,9 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
     let suggestions = use_memo((ui.lang, props.focus.clone()), move |(_, focus)| {
         let mut names: Vec<(String, CountryCode)> =
             CountryCode::all().map(|c| (f.country(c), c)).collect();
-        names.sort_by(|a, b| (!focus.contains(&a.1), &a.0).cmp(&(!focus.contains(&b.1), &b.0)));
+        names.sort_unstable_by(|a, b| {
+            (!focus.contains(&a.1), &a.0).cmp(&(!focus.contains(&b.1), &b.0))
+        });
         names
     });
     let count = props.form.legs.len();
