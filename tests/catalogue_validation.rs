@@ -2147,3 +2147,18 @@ fn base_round_trips_through_serde_json() {
     assert_eq!(load_text(&compact), catalogue);
     assert_eq!(load_text(&pretty), catalogue);
 }
+
+#[test]
+fn euro_rate_must_be_one() {
+    // Rates are units per euro: an EUR rate of 2 would halve every euro price.
+    let found = problems(|root| {
+        top(root)
+            .get_mut("rates_per_eur")
+            .and_then(|r| r.as_object_mut())
+            .unwrap()
+            .insert("EUR".into(), json!(2));
+    });
+    assert!(found.iter().any(|p| p.plan.is_none()
+        && p.field == "rates_per_eur.EUR"
+        && p.issue == Issue::EuroRateNotOne));
+}

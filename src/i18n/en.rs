@@ -169,6 +169,7 @@ pub static TEXTS: Texts = Texts {
     issue_unknown_value: "“{value}” is not one of {allowed}.",
     issue_bad_date: "“{value}” is not a date written YYYY-MM-DD.",
     issue_no_plans: "the catalogue has no plans.",
+    issue_euro_rate_not_one: "rates are units per euro, so EUR must be 1.",
     expected_text: "text",
     expected_number: "a number",
     expected_integer: "a whole number",

@@ -169,6 +169,7 @@ pub static TEXTS: Texts = Texts {
     issue_unknown_value: "«\u{a0}{value}\u{a0}» ne fait pas partie de\u{a0}: {allowed}.",
     issue_bad_date: "«\u{a0}{value}\u{a0}» n’est pas une date au format YYYY-MM-DD.",
     issue_no_plans: "le catalogue ne contient aucun forfait.",
+    issue_euro_rate_not_one: "les taux sont exprimés par euro : EUR doit valoir 1.",
     expected_text: "du texte",
     expected_number: "un nombre",
     expected_integer: "un nombre entier",

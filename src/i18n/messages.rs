@@ -141,6 +141,7 @@ fn issue_text(issue: &Issue, f: Formatter) -> String {
         ),
         Issue::BadDate { value } => fill(t.issue_bad_date, &[("value", value)]),
         Issue::NoPlans => t.issue_no_plans.to_owned(),
+        Issue::EuroRateNotOne => t.issue_euro_rate_not_one.to_owned(),
     }
 }
 

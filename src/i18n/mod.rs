@@ -197,6 +197,7 @@ pub struct Texts {
     pub issue_unknown_value: &'static str,
     pub issue_bad_date: &'static str,
     pub issue_no_plans: &'static str,
+    pub issue_euro_rate_not_one: &'static str,
     pub expected_text: &'static str,
     pub expected_number: &'static str,
     pub expected_integer: &'static str,

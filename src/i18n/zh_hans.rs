@@ -169,6 +169,7 @@ pub static TEXTS: Texts = Texts {
     issue_unknown_value: "“{value}”不是以下值之一：{allowed}。",
     issue_bad_date: "“{value}”不是 YYYY-MM-DD 格式的日期。",
     issue_no_plans: "套餐目录中没有任何套餐。",
+    issue_euro_rate_not_one: "汇率是每欧元可兑换的单位数，因此 EUR 必须为 1。",
     expected_text: "文本",
     expected_number: "数字",
     expected_integer: "整数",

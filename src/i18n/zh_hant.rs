@@ -169,6 +169,7 @@ pub static TEXTS: Texts = Texts {
     issue_unknown_value: "「{value}」不是以下其中一個值：{allowed}。",
     issue_bad_date: "「{value}」不是 YYYY-MM-DD 格式的日期。",
     issue_no_plans: "計劃目錄中沒有任何計劃。",
+    issue_euro_rate_not_one: "匯率是每歐元可兌換的單位數，因此 EUR 必須為 1。",
     expected_text: "文字",
     expected_number: "數字",
     expected_integer: "整數",

@@ -101,6 +101,8 @@ pub enum Issue {
     },
     /// The catalogue has no plans.
     NoPlans,
+    /// `rates_per_eur.EUR` is not 1 (rates are units per euro).
+    EuroRateNotOne,
 }
 
 /// A problem, with where it is.

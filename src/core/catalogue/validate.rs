@@ -693,6 +693,10 @@ impl<'a> Fields<'a> {
                 continue;
             };
             match value {
+                // Rates are per euro: the euro's own rate can only be 1.
+                Json::Number(n) if currency == Currency::EUR && (*n - 1.0).abs() > f64::EPSILON => {
+                    self.report(&field, Issue::EuroRateNotOne);
+                }
                 Json::Number(n) => {
                     if !rates.insert(currency, *n) {
                         self.report(&field, Issue::NotPositive);
