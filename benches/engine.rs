@@ -331,6 +331,7 @@ fn asia_trip(days: u32, people: u32) -> Result<Trip, String> {
         together: true,
         mb_per_day: 1024,
         home: Some(country("GB")?),
+        home_carrier: None,
         esim: true,
         start: Date::new(2026, 12, 1).ok_or("bad date")?,
         home_plan: None,

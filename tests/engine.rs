@@ -75,6 +75,7 @@ fn trip(legs: &[(&str, u32)], people: u32, mb: u64) -> Trip {
         together: true,
         mb_per_day: mb,
         home: None,
+        home_carrier: None,
         esim: true,
         start: date("2026-07-01"),
         home_plan: None,
@@ -377,6 +378,31 @@ fn roaming_pass_only_for_its_home_country() {
                 .all(|o| !o.plan_ids.contains(&"r".to_owned())));
         }
     }
+}
+
+#[test]
+fn roaming_passes_only_from_the_home_carrier_when_given() {
+    // `plan` gives provider "Test" to every test plan; this one is another carrier's.
+    let other = r#"{"id":"o","name":"o","provider":"Other","kind":"roaming","home":"HK","coverage":["CN"],"price":40,"currency":"HKD","validity_days":3}"#;
+    let cat = catalogue(&[
+        plan(
+            "r",
+            r#""kind":"roaming","home":"HK","coverage":["CN"],"price":50,"currency":"HKD","validity_days":3"#,
+        ),
+        other.to_owned(),
+    ]);
+    let mut t = trip(&[("CN", 3)], 1, 500);
+    t.home = Some(cc("HK"));
+    // Any carrier: the other carrier's HKD 40 pass is cheapest.
+    assert_eq!(best(&answer_in(&cat, &t, "HKD")).plan_ids, ids(&["o"]));
+    // On carrier "Test", only its HKD 50 pass can be bought.
+    t.home_carrier = Some("Test".to_owned());
+    let answer = answer_in(&cat, &t, "HKD");
+    assert_eq!(best(&answer).plan_ids, ids(&["r"]));
+    assert!(answer
+        .options
+        .iter()
+        .all(|o| !o.plan_ids.contains(&"o".to_owned())));
 }
 
 #[test]
@@ -1133,6 +1159,7 @@ impl TripSpec {
             together: self.together,
             mb_per_day: self.mb,
             home: self.home.map(cc),
+            home_carrier: None,
             esim: self.esim,
             start: date(&format!("{}-07-01", self.year)),
             home_plan: self.home_plan.map(|(price, gb)| HomePlan {

@@ -49,6 +49,8 @@ pub enum InputError {
     NotAFlag,
     /// Not `auto`, `light` or `dark`.
     NotATheme,
+    /// An empty or overlong carrier name.
+    NotACarrier,
     /// A trip leg not written `CC:days`.
     BadLeg {
         /// The leg as written.
@@ -103,6 +105,8 @@ pub struct LinkSettings {
     pub theme: Option<Theme>,
     /// `focus`: countries the blog is about, offered first (embed setting)
     pub focus: Option<Vec<CountryCode>>,
+    /// `carrier`: the travellers' home carrier, as catalogues name it
+    pub carrier: Option<String>,
 }
 
 impl LinkSettings {
@@ -124,7 +128,8 @@ pub struct SettingError {
 }
 
 /// The keys of the contract, in the order links are written, then the
-/// embed-only settings (`theme`, `focus`), which other readers ignore.
+/// settings this widget adds (`theme`, `focus`, `carrier`), which other
+/// readers ignore.
 pub const KEYS: [&str; 15] = [
     "trip",
     "people",
@@ -353,6 +358,13 @@ pub fn parse_settings<'a>(
                         .map(parse_country)
                         .collect();
                     s.focus = Some(codes?);
+                }
+                "carrier" => {
+                    let name = value.trim();
+                    if name.is_empty() || name.len() > 80 {
+                        return Err(InputError::NotACarrier);
+                    }
+                    s.carrier = Some(name.to_owned());
                 }
                 _ => s.catalogue = Some(parse_catalogue_address(value)?),
             }

@@ -45,6 +45,9 @@ pub struct Trip {
     pub mb_per_day: Megabytes,
     /// The travellers' home country (roaming passes are sold for it).
     pub home: Option<CountryCode>,
+    /// Their home carrier, as catalogues name providers; when given, only
+    /// that carrier's roaming passes are offered.
+    pub home_carrier: Option<String>,
     /// Whether the phones take an eSIM; if not, physical SIM cards only.
     pub esim: bool,
     /// First day of the trip (sets the EU wholesale-cap year).

@@ -60,6 +60,15 @@ impl Formatter {
         }
     }
 
+    /// Items joined as a list in the reader's language ("、" in Chinese).
+    pub fn list(self, items: &[String]) -> String {
+        let separator = match self.lang {
+            Lang::ZhHans | Lang::ZhHant => "、",
+            Lang::En | Lang::Fr => ", ",
+        };
+        items.join(separator)
+    }
+
     /// A country's name in the reader's language (the code if unknown).
     pub fn country(self, code: CountryCode) -> String {
         platform::country(self.locale(), code)

@@ -175,6 +175,7 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         InputError::BadDate => t.err_bad_date.to_owned(),
         InputError::NotAFlag => t.err_not_a_flag.to_owned(),
         InputError::NotATheme => t.err_not_a_theme.to_owned(),
+        InputError::NotACarrier => t.err_not_a_carrier.to_owned(),
         InputError::BadLeg { text } => fill(t.err_bad_leg, &[("text", text)]),
         InputError::TooManyLegs { max } => fill(t.err_too_many_legs, &[("max", &max.to_string())]),
         InputError::TripTooLong { max } => fill(t.err_trip_too_long, &[("max", &max.to_string())]),

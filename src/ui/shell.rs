@@ -304,6 +304,13 @@ pub fn App(props: &AppProps) -> Html {
         save_query(&query);
         if mirrors_link {
             mirror_into_link(&query);
+            // The page is the widget's own: its language is the widget's.
+            if let Some(html) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = html.set_attribute("lang", state.lang.code());
+            }
         }
     });
     html! {

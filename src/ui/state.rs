@@ -90,6 +90,8 @@ pub struct Form {
     pub esim: bool,
     /// Home country code, or empty.
     pub home: String,
+    /// Home carrier (a provider name of the catalogue), or empty for any.
+    pub carrier: String,
     /// Own plan's monthly price as typed.
     pub own_price: String,
     /// Own plan's currency.
@@ -148,6 +150,8 @@ pub enum Action {
     SetEsim(bool),
     /// Chose a home country ("" = none).
     SetHome(String),
+    /// Chose a home carrier ("" = any).
+    SetCarrier(String),
     /// Typed the own plan's price.
     SetOwnPrice(String),
     /// Chose the own plan's currency.
@@ -220,6 +224,7 @@ impl State {
             unit: DataUnit::Mb,
             esim: settings.esim.unwrap_or(true),
             home: settings.home.map(|c| c.to_string()).unwrap_or_default(),
+            carrier: settings.carrier.clone().unwrap_or_default(),
             own_price: settings
                 .hp_price_minor
                 .map(|m| f.decimal(m, 2).replace(['\u{a0}', '\u{202f}'], ""))
@@ -300,6 +305,7 @@ impl State {
                     together: form.together,
                     mb_per_day: mb,
                     home: CountryCode::parse(&form.home),
+                    home_carrier: Some(form.carrier.clone()).filter(|c| !c.is_empty()),
                     esim: form.esim,
                     start,
                     home_plan: own_plan,
@@ -380,6 +386,9 @@ impl State {
             pairs.push(("mb", trip.mb_per_day.to_string()));
             if let Some(home) = trip.home {
                 pairs.push(("home", home.to_string()));
+            }
+            if let Some(carrier) = &trip.home_carrier {
+                pairs.push(("carrier", carrier.clone()));
             }
             pairs.push(("esim", flag(trip.esim)));
             pairs.push(("start", trip.start.to_string()));
@@ -564,7 +573,14 @@ impl Reducible for State {
                 }
             }
             Action::SetEsim(on) => form.esim = on,
-            Action::SetHome(code) => form.home = code,
+            Action::SetHome(code) => {
+                // Another country's carriers do not apply any more.
+                if code != form.home {
+                    form.carrier.clear();
+                }
+                form.home = code;
+            }
+            Action::SetCarrier(name) => form.carrier = name,
             Action::SetOwnPrice(text) => form.own_price = text,
             Action::SetOwnCurrency(c) => form.own_currency = c,
             Action::SetOwnGb(text) => form.own_gb = text,

@@ -69,7 +69,14 @@ pub fn plan_is_offered(plan: &Plan, trip: &Trip) -> bool {
     match plan.kind {
         PlanKind::Esim => trip.esim,
         PlanKind::Sim => true,
-        PlanKind::Roaming => plan.home.is_some() && plan.home == trip.home,
+        PlanKind::Roaming => {
+            plan.home.is_some()
+                && plan.home == trip.home
+                && trip
+                    .home_carrier
+                    .as_ref()
+                    .is_none_or(|carrier| *carrier == plan.provider)
+        }
     }
 }
 

@@ -116,6 +116,7 @@ mod tests {
             together: true,
             mb_per_day: 1024,
             home: CountryCode::parse(home),
+            home_carrier: None,
             esim: true,
             start: Date::parse(start).unwrap_or_else(|| panic!()),
             home_plan: Some(HomePlan {

@@ -2,6 +2,7 @@
 //! (for the EU/EEA "roam like at home" answer).
 
 use super::field_error::FieldError;
+use crate::core::catalogue::PlanKind;
 use crate::core::country::CountryCode;
 use crate::core::money::Currency;
 use crate::i18n::input_error;
@@ -32,6 +33,23 @@ pub struct HomeInputsProps {
 pub fn HomeInputs(props: &HomeInputsProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
+    // Carriers that sell roaming passes to lines of the chosen home country.
+    let home = CountryCode::parse(&props.form.home);
+    let mut carriers: Vec<String> = ui
+        .catalogue
+        .plans
+        .iter()
+        .filter(|p| p.kind == PlanKind::Roaming && home.is_some() && p.home == home)
+        .map(|p| p.provider.clone())
+        .collect();
+    carriers.sort_unstable();
+    carriers.dedup();
+    let oncarrier = props.onaction.reform(|e: Event| {
+        Action::SetCarrier(
+            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        )
+    });
     let homes = use_memo(ui.lang, move |_| {
         let common: Vec<CountryCode> = COMMON_HOMES
             .iter()
@@ -94,6 +112,17 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
                     <optgroup label="A–Z">{ for homes.1.iter().map(option) }</optgroup>
                 </select>
             </div>
+            if !carriers.is_empty() {
+                <div class="rp-field">
+                    <label for="rp-carrier">{ t.carrier_label }</label>
+                    <select id="rp-carrier" onchange={oncarrier}>
+                        <option value="" selected={props.form.carrier.is_empty()}>{ t.carrier_any }</option>
+                        { for carriers.iter().map(|c| html! {
+                            <option value={c.clone()} selected={props.form.carrier == *c}>{ c.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+            }
             <p class="rp-muted">{ t.own_plan_intro }</p>
             <div class="rp-grid2">
                 <div class="rp-field">

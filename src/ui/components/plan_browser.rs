@@ -185,7 +185,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
                     <dt>{ t.col_data }</dt><dd>{ data }</dd>
                     <dt>{ t.col_validity }</dt><dd>{ validity }</dd>
                     <dt>{ t.col_hotspot }</dt><dd>{ hotspot }</dd>
-                    <dt>{ t.col_covers }</dt><dd>{ covers.join(", ") }</dd>
+                    <dt>{ t.col_covers }</dt><dd>{ f.list(&covers) }</dd>
                 </dl>
                 { for p.pool.map(|pool| html! {
                     <p class="rp-note">{ fill(t.pool_lines, &[("n", &pool.max_lines.to_string()), ("amount", &f.money(rates.convert(pool.extra_line_price, props.currency).unwrap_or(pool.extra_line_price)))]) }</p>

@@ -4,7 +4,7 @@
 
 use crate::core::country::CountryCode;
 use crate::core::engine::{Answer, Reason, Service, TripOption};
-use crate::core::money::{Currency, Money};
+use crate::core::money::{div_round, Currency, Money};
 use crate::core::trip::Trip;
 use crate::i18n::fill;
 use crate::ui::context::use_ui;
@@ -37,12 +37,8 @@ pub fn Questions(props: &QuestionsProps) -> Html {
     let trip = &props.trip;
     let answer = &props.answer;
     let countries = trip.countries();
-    let names = |list: &[CountryCode]| {
-        list.iter()
-            .map(|c| f.country(*c))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names =
+        |list: &[CountryCode]| f.list(&list.iter().map(|c| f.country(*c)).collect::<Vec<_>>());
     let plan_name = |id: &str| {
         ui.catalogue
             .plan(id)
@@ -149,8 +145,11 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         (None, _) => own.push(t.q_own_not_eu.to_owned()),
         _ if eu_days == 0 => own.push(t.q_own_no_eu_days.to_owned()),
         (Some(roaming), Some(plan)) => {
-            let ex_vat =
-                plan.monthly_price.minor * 10_000 / (10_000 + i64::from(roaming.vat_basis_points));
+            let ex_vat = i64::try_from(div_round(
+                i128::from(plan.monthly_price.minor) * 10_000,
+                10_000 + i128::from(roaming.vat_basis_points),
+            ))
+            .unwrap_or(0);
             own.push(fill(
                 t.q_own_allowance,
                 &[

@@ -67,7 +67,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             .collect();
         html! {
             <div class="rp-card rp-no-option" data-testid="no-option" data-uncovered={codes.join(",")} role="status">
-                <p><strong>{ fill(t.no_option, &[("countries", &names.join(", "))]) }</strong></p>
+                <p><strong>{ fill(t.no_option, &[("countries", &f.list(&names))]) }</strong></p>
                 <p class="rp-muted">{ t.no_option_hint }</p>
             </div>
         }
