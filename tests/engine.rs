@@ -1802,3 +1802,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn chart_totals_match_the_full_answer() {
+    use roamplan::core::catalogue::{load_native, BUILT_IN_JSON};
+    use roamplan::core::engine::totals_by_reason;
+    let built_in = load_native(BUILT_IN_JSON).unwrap();
+    let trips = [
+        trip(&[("HK", 3), ("CN", 4), ("MO", 1)], 4, 1024),
+        trip(&[("FR", 4), ("IT", 3), ("CH", 2)], 2, 3000),
+        trip(&[("JP", 5)], 1, 300),
+    ];
+    for (i, t) in trips.iter().enumerate() {
+        let t = if i == 1 {
+            with_french_plan(t.clone(), 2_000, Some(50))
+        } else {
+            t.clone()
+        };
+        let answer = answer_in(&built_in, &t, "EUR");
+        let request = Request {
+            catalogue: &built_in,
+            trip: &t,
+            currency: cur("EUR"),
+            today: date(TODAY),
+        };
+        let totals = totals_by_reason(request);
+        assert!(!totals.is_empty(), "trip {i}");
+        for (reason, total) in totals {
+            let option = answer
+                .options
+                .iter()
+                .find(|o| o.reasons.contains(&reason))
+                .unwrap_or_else(|| panic!("trip {i}: no option for {reason:?}"));
+            assert_eq!(option.total, total, "trip {i} {reason:?}");
+        }
+    }
+}

@@ -74,6 +74,30 @@ impl Formatter {
         platform::country(self.locale(), code)
     }
 
+    /// The country whose name in the reader's language is `name` (any
+    /// case). The names are listed once per language, then looked up.
+    pub fn country_named(self, name: &str) -> Option<CountryCode> {
+        /// Lower-cased names of every country, one list per language.
+        type NameIndex = Vec<(Lang, Vec<(String, CountryCode)>)>;
+        thread_local! {
+            static INDEX: std::cell::RefCell<NameIndex> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let wanted = name.trim().to_lowercase();
+        INDEX.with(|index| {
+            let mut index = index.borrow_mut();
+            if !index.iter().any(|(lang, _)| *lang == self.lang) {
+                let names = CountryCode::all()
+                    .map(|c| (self.country(c).to_lowercase(), c))
+                    .collect();
+                index.push((self.lang, names));
+            }
+            index
+                .iter()
+                .find(|(lang, _)| *lang == self.lang)
+                .and_then(|(_, names)| names.iter().find(|(n, _)| *n == wanted).map(|(_, c)| *c))
+        })
+    }
+
     /// A date in the reader's style.
     pub fn date(self, date: Date) -> String {
         platform::date(self.locale(), date)
@@ -100,11 +124,19 @@ mod platform {
         fn new(locales: &Array, options: &Object) -> Result<DisplayNames, JsValue>;
         #[wasm_bindgen(method, catch)]
         fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+
+        #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+        type DateFormat;
+        #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+        fn new(locales: &Array, options: &Object) -> Result<DateFormat, JsValue>;
+        #[wasm_bindgen(method, js_name = format)]
+        fn format_date(this: &DateFormat, date: &js_sys::Date) -> String;
     }
 
     thread_local! {
         static NUMBER: RefCell<HashMap<String, Intl::NumberFormat>> = RefCell::new(HashMap::new());
         static NAMES: RefCell<HashMap<String, Option<DisplayNames>>> = RefCell::new(HashMap::new());
+        static DATES: RefCell<HashMap<String, Option<DateFormat>>> = RefCell::new(HashMap::new());
     }
 
     fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -188,13 +220,19 @@ mod platform {
     }
 
     pub fn date(locale: &str, date: Date) -> String {
+        #[allow(clippy::cast_precision_loss)]
         let ms = date.days_since_epoch() as f64 * 86_400_000.0;
         let js_date = js_sys::Date::new(&JsValue::from_f64(ms));
-        let opts = options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]);
-        js_date
-            .to_locale_date_string(locale, &opts)
-            .as_string()
-            .unwrap_or_else(|| date.to_string())
+        DATES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let format = cache.entry(locale.to_owned()).or_insert_with(|| {
+                let opts = options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]);
+                DateFormat::new(&Array::of1(&JsValue::from_str(locale)), &opts).ok()
+            });
+            format
+                .as_ref()
+                .map_or_else(|| date.to_string(), |f| f.format_date(&js_date))
+        })
     }
 }
 

@@ -301,23 +301,54 @@ pub fn App(props: &AppProps) -> Html {
     let mirrors_link = props.host == Host::Page;
     let onstate = Callback::from(move |state: Rc<State>| {
         let query = share::encode_query(&state.link_pairs(catalogue_url.as_deref()));
-        save_query(&query);
-        if mirrors_link {
-            mirror_into_link(&query);
-            // The page is the widget's own: its language is the widget's.
-            if let Some(html) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = html.set_attribute("lang", state.lang.code());
+        let lang = state.lang;
+        after_a_pause(move || {
+            save_query(&query);
+            if mirrors_link {
+                mirror_into_link(&query);
+                // The page is the widget's own: its language is the widget's.
+                if let Some(html) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                {
+                    let _ = html.set_attribute("lang", lang.code());
+                }
             }
-        }
+        });
     });
     html! {
         <Widget settings={startup.settings.clone()} setting_errors={startup.errors.clone()} lang={startup.lang}
             today={startup.today} {catalogue} custom={(*custom).clone()} {onstate}
             widget_url={Some(AttrValue::from(startup.widget_url.clone()))} {oncopy}
             saved_ignored={startup.saved_ignored} update_ready={*update_ready} {onreload} />
+    }
+}
+
+/// How long the reader must pause before the link and storage are written:
+/// doing it on every keystroke costs about a third of a frame.
+const MIRROR_DELAY_MS: i32 = 250;
+
+thread_local! {
+    static PENDING_MIRROR: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `task` once the reader has paused; a newer task replaces it.
+fn after_a_pause(task: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(handle) = PENDING_MIRROR.with(std::cell::Cell::take) {
+        window.clear_timeout_with_handle(handle);
+    }
+    let callback = Closure::once_into_js(move || {
+        PENDING_MIRROR.with(|p| p.set(None));
+        task();
+    });
+    if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        callback.unchecked_ref(),
+        MIRROR_DELAY_MS,
+    ) {
+        PENDING_MIRROR.with(|p| p.set(Some(handle)));
     }
 }
 

@@ -457,9 +457,7 @@ pub fn resolve_country(text: &str, f: Formatter) -> Result<CountryCode, InputErr
     {
         return Ok(code);
     }
-    let wanted = trimmed.to_lowercase();
-    CountryCode::all()
-        .find(|c| f.country(*c).to_lowercase() == wanted)
+    f.country_named(trimmed)
         .ok_or_else(|| InputError::UnknownCountry {
             text: text.to_owned(),
         })

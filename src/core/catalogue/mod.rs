@@ -19,7 +19,7 @@ pub type Megabytes = u64;
 pub const MB_PER_GB: u64 = 1024;
 
 /// A validated catalogue: every plan's prices, currencies and countries known.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
     /// Date the prices were gathered (`as_of`).
     pub as_of: Option<Date>,
@@ -139,7 +139,7 @@ pub struct Provenance {
 }
 
 /// One plan a traveller can buy.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     /// Stable id, `[a-z0-9-]+`.
     pub id: String,

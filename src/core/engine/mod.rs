@@ -188,10 +188,16 @@ struct Prepared<'a> {
 
 /// Computes the ranked options for a trip.
 pub fn compute(request: Request<'_>) -> Answer {
+    prepare(request).map(|p| p.answer()).unwrap_or_default()
+}
+
+/// Everything every search shares; `None` for a trip with no days or
+/// travellers, or a display currency without a rate.
+fn prepare(request: Request<'_>) -> Option<Prepared<'_>> {
     let trip = request.trip;
     let days = trip.day_countries();
     if days.is_empty() || trip.people == 0 || !request.catalogue.rates.knows(request.currency) {
-        return Answer::default();
+        return None;
     }
     let candidates = candidates::candidates(request.catalogue, trip, &days);
     let plans = &request.catalogue.plans;
@@ -209,7 +215,7 @@ pub fn compute(request: Request<'_>) -> Answer {
         .iter()
         .map(|c| own_plan.is_some() && Some(*c) == trip.home)
         .collect();
-    let prepared = Prepared {
+    Some(Prepared {
         request,
         days,
         candidates,
@@ -217,76 +223,37 @@ pub fn compute(request: Request<'_>) -> Answer {
         own_plan,
         own_plan_usable,
         own_plan_at_home,
+    })
+}
+
+/// The cheapest total of each way of staying online (no single-plan
+/// alternatives, no details): what the usage chart needs at each point,
+/// at a fraction of `compute`'s cost. Empty when some day is uncovered.
+pub fn totals_by_reason(request: Request<'_>) -> Vec<(Reason, Money)> {
+    let Some(prepared) = prepare(request) else {
+        return Vec::new();
     };
-    prepared.answer()
+    let rates = &request.catalogue.rates;
+    prepared
+        .searches(false)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(reason, path)| Some((reason, rates.to_money(path.value, request.currency)?)))
+        .collect()
 }
 
 impl Prepared<'_> {
     fn answer(&self) -> Answer {
-        let d = self.days.len();
-        let by_mode: Vec<(Mode, BlockTable)> = Mode::ALL
-            .into_iter()
-            .map(|mode| {
-                let chosen =
-                    (0..self.candidates.len()).filter(|&i| self.candidates[i].mode == mode);
-                (
-                    mode,
-                    BlockTable::build(&self.candidates, chosen, &self.reach),
-                )
-            })
-            .collect();
-        let mut tables = by_mode.iter().map(|(_, t)| t);
-        let Some(first) = tables.next() else {
-            return Answer::default();
+        let found = match self.searches(true) {
+            Ok(found) => found,
+            Err(uncovered) => {
+                return Answer {
+                    options: Vec::new(),
+                    uncovered,
+                    own_plan: self.own_plan,
+                }
+            }
         };
-        let mut overall =
-            BlockTable::build(&self.candidates, std::iter::empty(), &self.reach).min_with(first);
-        for table in tables {
-            overall = overall.min_with(table);
-        }
-
-        let uncovered = self.uncovered(&overall);
-        if !uncovered.is_empty() {
-            return Answer {
-                options: Vec::new(),
-                uncovered,
-                own_plan: self.own_plan,
-            };
-        }
-
-        let surcharge = |k: usize| self.own_plan_surcharge(k);
-        let own_rule = |required| OwnPlanRule {
-            usable: &self.own_plan_usable,
-            at_home: &self.own_plan_at_home,
-            cost_of_days: &surcharge,
-            required,
-        };
-        let any_own_day = self.own_plan_usable.iter().any(|&u| u);
-
-        let mut found: Vec<(Reason, Path)> = Vec::new();
-        let with_own = any_own_day.then(|| own_rule(false));
-        found.extend(cheapest_path(d, &overall, with_own.as_ref()).map(|p| (Reason::Cheapest, p)));
-        for (mode, table) in &by_mode {
-            let reason = match mode {
-                Mode::Separate => Reason::CheapestSeparate,
-                Mode::Pool => Reason::CheapestPool,
-                Mode::Hotspot => Reason::CheapestHotspot,
-            };
-            found.extend(cheapest_path(d, table, None).map(|p| (reason, p)));
-        }
-        if any_own_day {
-            let required = own_rule(true);
-            found.extend(
-                cheapest_path(d, &overall, Some(&required))
-                    .map(|p| (Reason::CheapestWithOwnPlan, p)),
-            );
-        }
-        found.extend(
-            self.single_plan_paths()
-                .into_iter()
-                .map(|p| (Reason::SinglePlan, p)),
-        );
-
         let mut options: Vec<TripOption> = Vec::new();
         for (reason, path) in found {
             let option = self.option_from(reason, &path);
@@ -316,6 +283,74 @@ impl Prepared<'_> {
             uncovered: Vec::new(),
             own_plan: self.own_plan,
         }
+    }
+
+    /// Every search the answer lists: the cheapest overall, per way of
+    /// sharing, with the own plan, and (when asked) per single plan. `Err`
+    /// with the uncovered countries when some day cannot be served.
+    fn searches(&self, single_plans: bool) -> Result<Vec<(Reason, Path)>, Vec<CountryCode>> {
+        let d = self.days.len();
+        let by_mode: Vec<(Mode, BlockTable)> = Mode::ALL
+            .into_iter()
+            .map(|mode| {
+                let chosen =
+                    (0..self.candidates.len()).filter(|&i| self.candidates[i].mode == mode);
+                (
+                    mode,
+                    BlockTable::build(&self.candidates, chosen, &self.reach),
+                )
+            })
+            .collect();
+        let mut tables = by_mode.iter().map(|(_, t)| t);
+        let Some(first) = tables.next() else {
+            return Ok(Vec::new());
+        };
+        let mut overall =
+            BlockTable::build(&self.candidates, std::iter::empty(), &self.reach).min_with(first);
+        for table in tables {
+            overall = overall.min_with(table);
+        }
+
+        let uncovered = self.uncovered(&overall);
+        if !uncovered.is_empty() {
+            return Err(uncovered);
+        }
+
+        let surcharge = |k: usize| self.own_plan_surcharge(k);
+        let own_rule = |required| OwnPlanRule {
+            usable: &self.own_plan_usable,
+            at_home: &self.own_plan_at_home,
+            cost_of_days: &surcharge,
+            required,
+        };
+        let any_own_day = self.own_plan_usable.iter().any(|&u| u);
+
+        let mut found: Vec<(Reason, Path)> = Vec::new();
+        let with_own = any_own_day.then(|| own_rule(false));
+        found.extend(cheapest_path(d, &overall, with_own.as_ref()).map(|p| (Reason::Cheapest, p)));
+        for (mode, table) in &by_mode {
+            let reason = match mode {
+                Mode::Separate => Reason::CheapestSeparate,
+                Mode::Pool => Reason::CheapestPool,
+                Mode::Hotspot => Reason::CheapestHotspot,
+            };
+            found.extend(cheapest_path(d, table, None).map(|p| (reason, p)));
+        }
+        if any_own_day {
+            let required = own_rule(true);
+            found.extend(
+                cheapest_path(d, &overall, Some(&required))
+                    .map(|p| (Reason::CheapestWithOwnPlan, p)),
+            );
+        }
+        if single_plans {
+            found.extend(
+                self.single_plan_paths()
+                    .into_iter()
+                    .map(|p| (Reason::SinglePlan, p)),
+            );
+        }
+        Ok(found)
     }
 
     /// Countries of the days nothing can serve (no plan, not the own plan).

@@ -1,6 +1,7 @@
 //! Home country (roaming passes are sold for it) and the travellers' own plan
 //! (for the EU/EEA "roam like at home" answer).
 
+use super::country_select::CountrySelect;
 use super::field_error::FieldError;
 use crate::core::catalogue::PlanKind;
 use crate::core::country::CountryCode;
@@ -9,11 +10,6 @@ use crate::i18n::input_error;
 use crate::ui::context::use_ui;
 use crate::ui::state::{Action, Check, Field, Form};
 use yew::prelude::*;
-
-/// Home countries offered first: the readers the widget is written for.
-const COMMON_HOMES: [&str; 12] = [
-    "HK", "CN", "MO", "TW", "FR", "BE", "CH", "DE", "GB", "US", "SG", "CA",
-];
 
 /// Props of [`HomeInputs`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +28,7 @@ pub struct HomeInputsProps {
 #[component]
 pub fn HomeInputs(props: &HomeInputsProps) -> Html {
     let ui = use_ui();
-    let (t, f) = (ui.t(), ui.f());
+    let t = ui.t();
     // Carriers that sell roaming passes to lines of the chosen home country.
     let home = CountryCode::parse(&props.form.home);
     let mut carriers: Vec<String> = ui
@@ -46,27 +42,6 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
     carriers.dedup();
     let oncarrier = props.onaction.reform(|e: Event| {
         Action::SetCarrier(
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value(),
-        )
-    });
-    let homes = use_memo(ui.lang, move |_| {
-        let common: Vec<CountryCode> = COMMON_HOMES
-            .iter()
-            .filter_map(|c| CountryCode::parse(c))
-            .collect();
-        let mut rest: Vec<(String, CountryCode)> = CountryCode::all()
-            .filter(|c| !common.contains(c))
-            .map(|c| (f.country(c), c))
-            .collect();
-        rest.sort_unstable();
-        let mut common: Vec<(String, CountryCode)> =
-            common.into_iter().map(|c| (f.country(c), c)).collect();
-        common.sort_unstable();
-        (common, rest)
-    });
-    let onhome = props.onaction.reform(|e: Event| {
-        Action::SetHome(
             e.target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value(),
         )
@@ -97,20 +72,12 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
         .check
         .error(Field::OwnGb)
         .map(|e| input_error(e, ui.lang));
-    let option = |(name, code): &(String, CountryCode)| {
-        let value = code.to_string();
-        html! { <option selected={props.form.home == value} value={value.clone()}>{ format!("{name} ({value})") }</option> }
-    };
     html! {
         <section class="rp-card" aria-labelledby="rp-home-heading">
             <h2 id="rp-home-heading">{ t.home_heading }</h2>
             <div class="rp-field">
                 <label for="rp-home">{ t.home_label }</label>
-                <select id="rp-home" onchange={onhome}>
-                    <option value="" selected={props.form.home.is_empty()}>{ t.home_none }</option>
-                    <optgroup label="★">{ for homes.0.iter().map(option) }</optgroup>
-                    <optgroup label="A–Z">{ for homes.1.iter().map(option) }</optgroup>
-                </select>
+                <CountrySelect value={props.form.home.clone()} onaction={props.onaction.clone()} />
             </div>
             if !carriers.is_empty() {
                 <div class="rp-field">

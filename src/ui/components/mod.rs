@@ -3,6 +3,8 @@
 pub mod catalogue_status;
 pub mod cost_bars;
 pub mod cost_lines;
+pub mod country_list;
+pub mod country_select;
 pub mod data_input;
 pub mod day_strip;
 pub mod field_error;

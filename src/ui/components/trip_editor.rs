@@ -1,6 +1,7 @@
 //! The trip's stops in order, with a shared country suggestion list, and the
 //! first day.
 
+use super::country_list::CountryList;
 use super::field_error::FieldError;
 use super::leg_row::LegRow;
 use crate::core::country::CountryCode;
@@ -30,18 +31,8 @@ pub struct TripEditorProps {
 #[component]
 pub fn TripEditor(props: &TripEditorProps) -> Html {
     let ui = use_ui();
-    let (t, f) = (ui.t(), ui.f());
+    let t = ui.t();
     let list_id: AttrValue = "rp-country-list".into();
-    // Suggestions: every country by name in the reader's language, sorted by
-    // that name; the code is shown beside it and typed codes work too.
-    let suggestions = use_memo((ui.lang, props.focus.clone()), move |(_, focus)| {
-        let mut names: Vec<(String, CountryCode)> =
-            CountryCode::all().map(|c| (f.country(c), c)).collect();
-        names.sort_unstable_by(|a, b| {
-            (!focus.contains(&a.1), &a.0).cmp(&(!focus.contains(&b.1), &b.0))
-        });
-        names
-    });
     let count = props.form.legs.len();
     let onadd = props.onaction.reform(|_: MouseEvent| Action::AddLeg);
     let onstart = props.onaction.reform(|e: InputEvent| {
@@ -68,9 +59,7 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
     html! {
         <section class="rp-card rp-trip" aria-labelledby="rp-trip-heading">
             <h2 id="rp-trip-heading">{ t.trip_heading }</h2>
-            <datalist id={list_id.clone()}>
-                { for suggestions.iter().map(|(name, code)| html! { <option value={name.clone()} label={code.to_string()} /> }) }
-            </datalist>
+            <CountryList id={list_id.clone()} focus={props.focus.clone()} />
             <ol class="rp-legs">
                 { for props.form.legs.iter().enumerate().map(|(i, leg)| html! {
                     <LegRow key={leg.key} leg={leg.clone()} number={i + 1} {count} check={props.check.clone()}

@@ -19,7 +19,7 @@ use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::engine::{self, Answer, Reason, Request};
 use crate::core::lang::Lang;
-use crate::core::money::Currency;
+use crate::core::money::{Currency, Money};
 use crate::core::share::{LinkSettings, SettingError, Theme};
 use crate::core::trip::Trip;
 use crate::i18n::{fill, texts};
@@ -92,32 +92,28 @@ fn usage_series(
         Reason::CheapestPool,
         Reason::CheapestWithOwnPlan,
     ];
-    let answers: Vec<Answer> = USAGE_GRID
+    let totals: Vec<Vec<(Reason, Money)>> = USAGE_GRID
         .iter()
         .map(|mb| {
-            answer_for(
+            let trip = Trip {
+                mb_per_day: *mb,
+                ..trip.clone()
+            };
+            engine::totals_by_reason(Request {
                 catalogue,
-                &Trip {
-                    mb_per_day: *mb,
-                    ..trip.clone()
-                },
+                trip: &trip,
                 currency,
                 today,
-            )
+            })
         })
         .collect();
     reasons
         .into_iter()
         .map(|reason| Series {
             reason,
-            totals: answers
+            totals: totals
                 .iter()
-                .map(|a| {
-                    a.options
-                        .iter()
-                        .find(|o| o.reasons.contains(&reason))
-                        .map(|o| o.total.minor)
-                })
+                .map(|at| at.iter().find(|(r, _)| *r == reason).map(|(_, m)| m.minor))
                 .collect(),
         })
         .filter(|s| s.totals.iter().any(Option::is_some))
@@ -143,9 +139,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let current = Rc::new((*state).clone());
         use_effect_with(current, move |s| onstate.emit(s.clone()));
     }
+    // One callback for the widget's life: children whose other props are
+    // unchanged then skip re-rendering.
     let onaction = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |()| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     let check = state.check();
     let catalogue_key = Rc::as_ptr(&catalogue) as usize;

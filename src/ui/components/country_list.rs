@@ -1,0 +1,37 @@
+//! The suggestion list behind every country input: all countries by name in
+//! the reader's language (the focus countries first), the code beside each.
+//! Its own component so that typing in a stop does not rebuild 250 options.
+
+use crate::core::country::CountryCode;
+use crate::ui::context::use_ui;
+use yew::prelude::*;
+
+/// Props of [`CountryList`].
+#[derive(Properties, PartialEq)]
+pub struct CountryListProps {
+    /// Element id, referenced by the inputs' `list` attribute.
+    pub id: AttrValue,
+    /// Countries offered first.
+    #[prop_or_default]
+    pub focus: Vec<CountryCode>,
+}
+
+/// The `<datalist>` of countries.
+#[component]
+pub fn CountryList(props: &CountryListProps) -> Html {
+    let ui = use_ui();
+    let f = ui.f();
+    let names = use_memo((ui.lang, props.focus.clone()), move |(_, focus)| {
+        let mut names: Vec<(String, CountryCode)> =
+            CountryCode::all().map(|c| (f.country(c), c)).collect();
+        names.sort_unstable_by(|a, b| {
+            (!focus.contains(&a.1), &a.0).cmp(&(!focus.contains(&b.1), &b.0))
+        });
+        names
+    });
+    html! {
+        <datalist id={props.id.clone()}>
+            { for names.iter().map(|(name, code)| html! { <option value={name.clone()} label={code.to_string()} /> }) }
+        </datalist>
+    }
+}
