@@ -4,6 +4,7 @@
 
 use crate::core::country::CountryCode;
 use crate::ui::context::use_ui;
+use crate::ui::hooks::use_after_first_paint;
 use yew::prelude::*;
 
 /// Props of [`CountryList`].
@@ -21,6 +22,8 @@ pub struct CountryListProps {
 pub fn CountryList(props: &CountryListProps) -> Html {
     let ui = use_ui();
     let f = ui.f();
+    // Suggestions only help once the reader types: not needed for the first answer.
+    let ready = use_after_first_paint();
     let names = use_memo((ui.lang, props.focus.clone()), move |(_, focus)| {
         let mut names: Vec<(String, CountryCode)> =
             CountryCode::all().map(|c| (f.country(c), c)).collect();
@@ -31,7 +34,9 @@ pub fn CountryList(props: &CountryListProps) -> Html {
     });
     html! {
         <datalist id={props.id.clone()}>
-            { for names.iter().map(|(name, code)| html! { <option value={name.clone()} label={code.to_string()} /> }) }
+            if ready {
+                { for names.iter().map(|(name, code)| html! { <option value={name.clone()} label={code.to_string()} /> }) }
+            }
         </datalist>
     }
 }

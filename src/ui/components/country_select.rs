@@ -4,6 +4,7 @@
 
 use crate::core::country::CountryCode;
 use crate::ui::context::use_ui;
+use crate::ui::hooks::use_after_first_paint;
 use crate::ui::state::Action;
 use yew::prelude::*;
 
@@ -26,6 +27,9 @@ pub struct CountrySelectProps {
 pub fn CountrySelect(props: &CountrySelectProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
+    // The full menu is only needed when opened: the first answer shows the
+    // chosen country alone.
+    let ready = use_after_first_paint();
     let homes = use_memo(ui.lang, move |_| {
         let common: Vec<CountryCode> = COMMON_HOMES
             .iter()
@@ -54,8 +58,12 @@ pub fn CountrySelect(props: &CountrySelectProps) -> Html {
     html! {
         <select id="rp-home" {onchange}>
             <option value="" selected={props.value.is_empty()}>{ t.home_none }</option>
-            <optgroup label="★">{ for homes.0.iter().map(option) }</optgroup>
-            <optgroup label="A–Z">{ for homes.1.iter().map(option) }</optgroup>
+            if ready {
+                <optgroup label="★">{ for homes.0.iter().map(option) }</optgroup>
+                <optgroup label="A–Z">{ for homes.1.iter().map(option) }</optgroup>
+            } else {
+                { for homes.0.iter().chain(homes.1.iter()).filter(|(_, c)| props.value == c.as_str()).map(option) }
+            }
         </select>
     }
 }

@@ -24,6 +24,7 @@ use crate::core::share::{LinkSettings, SettingError, Theme};
 use crate::core::trip::Trip;
 use crate::i18n::{fill, texts};
 use crate::ui::context::Ui;
+use crate::ui::hooks::use_after_first_paint;
 use crate::ui::state::{default_currency, Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -165,6 +166,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             },
         )
     };
+    // The usage chart is below the answer: drawn after the first paint.
+    let chart_ready = use_after_first_paint();
     let series = {
         let catalogue = catalogue.clone();
         use_memo(
@@ -173,9 +176,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 state.currency,
                 catalogue_key,
                 state.today,
+                chart_ready,
             ),
-            move |(trip, currency, _, today)| {
+            move |(trip, currency, _, today, ready)| {
                 trip.as_ref()
+                    .filter(|_| *ready)
                     .map(|trip| usage_series(&catalogue, trip, *currency, *today))
                     .unwrap_or_default()
             },
