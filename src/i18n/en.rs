@@ -37,7 +37,7 @@ pub static TEXTS: Texts = Texts {
     home_label: "Home country",
     home_none: "Not given",
     carrier_label: "Home carrier",
-    carrier_any: "Any (show every carrier's passes)",
+    carrier_any: "Any carrier",
     own_plan_intro: "Your own mobile plan (EU/EEA roaming). Leave empty if you don't want to use it.",
     own_plan_price: "Monthly price incl. VAT",
     own_plan_currency: "Currency of that price",

@@ -37,7 +37,7 @@ pub static TEXTS: Texts = Texts {
     home_label: "Pays de résidence",
     home_none: "Non renseigné",
     carrier_label: "Votre opérateur",
-    carrier_any: "Tous (afficher les pass de chaque opérateur)",
+    carrier_any: "Tous les opérateurs",
     own_plan_intro: "Votre propre forfait mobile (itinérance UE/EEE). Laissez vide si vous ne souhaitez pas l’utiliser.",
     own_plan_price: "Prix mensuel TTC",
     own_plan_currency: "Devise de ce prix",

@@ -37,7 +37,7 @@ pub static TEXTS: Texts = Texts {
     home_label: "常住国家/地区",
     home_none: "未填写",
     carrier_label: "您的运营商",
-    carrier_any: "不限（显示所有运营商的漫游包）",
+    carrier_any: "不限运营商",
     own_plan_intro: "你自己的手机套餐（欧盟/欧洲经济区漫游）。如不打算使用，请留空。",
     own_plan_price: "月费（含增值税）",
     own_plan_currency: "月费币种",

@@ -37,7 +37,7 @@ pub static TEXTS: Texts = Texts {
     home_label: "居住國家/地區",
     home_none: "未填寫",
     carrier_label: "您的電訊商",
-    carrier_any: "不限（顯示所有電訊商的漫遊套票）",
+    carrier_any: "不限電訊商",
     own_plan_intro: "你自己的流動電話計劃（歐盟/歐洲經濟區漫遊）。如不打算使用，請留空。",
     own_plan_price: "月費（含增值稅）",
     own_plan_currency: "月費貨幣",

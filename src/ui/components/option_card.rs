@@ -135,6 +135,16 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             </li>
         }
     };
+    let plan_names: Vec<String> = option
+        .plan_ids
+        .iter()
+        .map(|id| {
+            ui.catalogue.plan(id).map_or_else(
+                || t.own_plan_block.to_owned(),
+                |p| p.name.get(ui.lang).to_owned(),
+            )
+        })
+        .collect();
     let warnings: Vec<String> = option
         .warnings
         .iter()
@@ -181,6 +191,10 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     </span>
                 </div>
             </header>
+            if !props.best {
+                // What the option is, without opening its details.
+                <p class="rp-option-plans">{ plan_names.join(" → ") }</p>
+            }
             <DayStrip blocks={strip} total_days={props.total_days} leg_starts={props.leg_starts.clone()} />
             if props.best {
                 { details }
