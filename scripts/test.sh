@@ -11,7 +11,8 @@ trap 'rm -rf "$log"' EXIT
 bash scripts/setup.sh
 
 echo "== native tests (cargo test)"
-cargo test --all-targets 2>&1 | tee "$log/cargo.txt"
+# Library, binary and integration tests (the bench target is not a test).
+cargo test --lib --bins --tests 2>&1 | tee "$log/cargo.txt"
 
 echo "== lints (clippy, rustfmt)"
 cargo clippy --all-targets --quiet -- -D warnings

@@ -150,35 +150,28 @@ pub fn Widget(props: &WidgetProps) -> Html {
         .clone()
     };
     let check = state.check();
-    let catalogue_key = Rc::as_ptr(&catalogue) as usize;
+    // What the answer depends on (the catalogue by identity: comparing 100+
+    // plans on every render would cost more than it saves).
+    let inputs = (
+        state.trip.clone(),
+        state.currency,
+        Rc::as_ptr(&catalogue) as usize,
+        state.today,
+    );
     let answer = {
         let catalogue = catalogue.clone();
-        use_memo(
-            (
-                state.trip.clone(),
-                state.currency,
-                catalogue_key,
-                state.today,
-            ),
-            move |(trip, currency, _, today)| {
-                trip.as_ref()
-                    .map(|trip| answer_for(&catalogue, trip, *currency, *today))
-            },
-        )
+        use_memo(inputs.clone(), move |(trip, currency, _, today)| {
+            trip.as_ref()
+                .map(|trip| answer_for(&catalogue, trip, *currency, *today))
+        })
     };
     // The usage chart is below the answer: drawn after the first paint.
     let chart_ready = use_after_first_paint();
     let series = {
         let catalogue = catalogue.clone();
         use_memo(
-            (
-                state.trip.clone(),
-                state.currency,
-                catalogue_key,
-                state.today,
-                chart_ready,
-            ),
-            move |(trip, currency, _, today, ready)| {
+            (inputs, chart_ready),
+            move |((trip, currency, _, today), ready)| {
                 trip.as_ref()
                     .filter(|_| *ready)
                     .map(|trip| usage_series(&catalogue, trip, *currency, *today))

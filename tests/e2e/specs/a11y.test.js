@@ -1,13 +1,13 @@
 // axe-core on the widget in the states a reader meets: default desktop page,
 // a Chinese phone page, a refused link setting, the usage estimator open, and
 // the dark colour scheme. Any violation fails with what and where.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../lib/server.js';
-import { launch, openPage, DIST } from '../lib/browser.js';
+import { withWidget } from '../lib/suite.js';
+import { openPage } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 import { texts } from '../lib/i18n.js';
 
@@ -18,14 +18,7 @@ const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../node_
 const AXE_URL = '/__test__/axe.min.js';
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST, { routes: { [AXE_URL]: { body: fs.readFileSync(AXE), type: 'text/javascript' } } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]), { routes: { [AXE_URL]: { body: fs.readFileSync(AXE), type: 'text/javascript' } } });
 
 function describe(violations) {
   return violations

@@ -1,19 +1,12 @@
 // A reader enters a trip and reads the answer through the test hooks.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openPage, DIST } from '../lib/browser.js';
+import { withWidget } from '../lib/suite.js';
+import { openPage } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]));
 
 test('a reader types a trip and sees the cheapest option with its total', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/?lang=en&cur=EUR`);

@@ -1,20 +1,14 @@
 // The widget on someone else's page: the sample article embeds it as an
 // iframe (sized by embed.js) and as a script-tag mount in a shadow root.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { withWidget } from '../lib/suite.js';
 import { serve } from '../lib/server.js';
-import { launch, openPage, DIST } from '../lib/browser.js';
+import { openPage, DIST } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]));
 
 test('the sample article shows an answer in both embeds', async () => {
   const { page, context, errors } = await openPage(browser, `${server.url}/demo/article.html`);

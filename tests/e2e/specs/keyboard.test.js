@@ -1,9 +1,9 @@
 // A reader who uses only the keyboard: every step through the form with Tab,
 // typing, Enter and Space and the arrow keys, and a focus ring that can be seen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openPage, DIST } from '../lib/browser.js';
+import { withWidget } from '../lib/suite.js';
+import { openPage } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 import { Catalogue } from '../lib/catalogue.js';
 import { texts, fill } from '../lib/i18n.js';
@@ -13,14 +13,7 @@ const catalogue = new Catalogue();
 const daysInAll = (n) => fill(t.trip_length, { days: n === 1 ? t.days_count_one : fill(t.days_count_other, { n }) });
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]));
 
 /** Every day of the best option is served by a plan that works in that day's country. */
 async function assertBestServes(widget, countries) {

@@ -1,10 +1,10 @@
 // The widget in each of its four languages: marked with the right language,
 // titled in it, money written the way that locale writes it, the trip kept
 // when the reader switches; and a screenshot of each at phone and desktop width.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openPage, screenshot, DIST } from '../lib/browser.js';
+import { withWidget } from '../lib/suite.js';
+import { openPage, screenshot } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 import { LANGS, LOCALES, DEFAULT_CURRENCY, texts } from '../lib/i18n.js';
 
@@ -18,14 +18,7 @@ const MONEY_SHAPE = {
 };
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]));
 
 for (const lang of LANGS) {
   test(`${lang}: language attribute, title, money in the ${LOCALES[lang]} way; screenshots`, async () => {

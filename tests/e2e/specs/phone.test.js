@@ -1,10 +1,10 @@
 // The widget on small phones (320 and 375 px wide): nothing scrolls sideways,
 // the answer follows the form, the steppers are big enough for a thumb, and
 // no language pushes anything out of its box.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openPage, DIST } from '../lib/browser.js';
+import { withWidget } from '../lib/suite.js';
+import { openPage } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 import { LANGS } from '../lib/i18n.js';
 
@@ -14,14 +14,7 @@ const PHONES = [
 ];
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]));
 
 /**
  * What does not fit: the page scrolling sideways, an element reaching past the

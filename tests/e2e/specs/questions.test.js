@@ -1,10 +1,11 @@
 // The three questions the widget exists to answer (shared/domain.md), asked
 // through the form like a reader, with the expected answers worked out from
 // assets/catalogue.json and the contract rather than copied from the widget.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { withWidget } from '../lib/suite.js';
 import { serve } from '../lib/server.js';
-import { launch, openPage, DIST } from '../lib/browser.js';
+import { openPage } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 import { Catalogue } from '../lib/catalogue.js';
 import { texts, fill, templateRegex } from '../lib/i18n.js';
@@ -13,14 +14,7 @@ const t = texts('en');
 const catalogue = new Catalogue();
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]));
 
 /** The trip day by day: [['HK', 3], ['CN', 1]] -> ['HK', 'HK', 'HK', 'CN']. */
 function dayByDay(stops) {

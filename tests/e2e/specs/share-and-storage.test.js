@@ -1,20 +1,13 @@
 // Share links round-trip the trip exactly; the last trip is saved and
 // restored; a corrupted saved entry is set aside with a notice.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.js';
-import { launch, openPage, DIST } from '../lib/browser.js';
+import { withWidget } from '../lib/suite.js';
+import { openPage } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withWidget((s, b) => ([server, browser] = [s, b]));
 
 const formValues = (page) =>
   page.evaluate(() => ({
