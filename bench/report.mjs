@@ -106,11 +106,12 @@ if (engine) {
   row('  by plans (30 d, 6 p), median', table('plans', 'plans', ''));
   row('  by days (1,000 plans, 6 p), median', table('days', 'days', ' d'));
   row('  by travellers (1,000 plans, 30 d), median', table('people', 'people', ' p'));
-  // The widget computes the answer and the usage chart's 8 points on every
-  // change (src/ui/components/widget.rs): 9 computes.
+  // The widget computes the answer on every change, then the usage chart's
+  // 8 points with the lighter totals-only search, after the answer is shown
+  // (src/ui/components/widget.rs): 9 full computes are an upper bound.
   const builtIn6 = engine.built_in.find((c) => c.people === 6);
   row(
-    '  per change in the widget: answer + 8-point usage chart = 9 computes',
+    '  per change, upper bound: answer + 8 chart points as 9 full computes',
     `≈ ${us(9 * h.median_us)} (1,000 plans) · ≈ ${us(9 * (builtIn6?.median_us ?? 0))} (built-in), natively`,
   );
   for (const c of engine.built_in) {

@@ -20,14 +20,21 @@
     frame.style.height = `${Math.min(Math.max(Math.round(data.height), 200), 20000)}px`;
   });
 
-  const mountAll = async () => {
-    const targets = [...document.querySelectorAll('[data-roamplan-mount]')].filter((el) => !el.shadowRoot);
+  let loading = null;
+  const load = () => {
+    loading ??= import(new URL(FILES.js, base).href).then(async (widget) => {
+      await widget.default({ module_or_path: new URL(FILES.wasm, base) });
+      return widget;
+    });
+    return loading;
+  };
+  const mount = async (targets) => {
     if (targets.length === 0) return;
-    const widget = await import(new URL(FILES.js, base).href);
-    await widget.default({ module_or_path: new URL(FILES.wasm, base) });
+    const widget = await load();
     const reset = new CSSStyleSheet();
     reset.replaceSync(':host { all: initial; display: block; }');
     for (const element of targets) {
+      if (element.shadowRoot) continue;
       const shadow = element.attachShadow({ mode: 'open' });
       shadow.adoptedStyleSheets = [reset];
       const stylesheet = document.createElement('link');
@@ -41,6 +48,21 @@
       }
       widget.mount(root, settings.toString(), new URL('index.html', base).href);
     }
+  };
+  // Widgets further down the article load when the reader nears them, so
+  // they do not slow the page (or an iframe widget above) at first.
+  const mountAll = () => {
+    const targets = [...document.querySelectorAll('[data-roamplan-mount]')].filter((el) => !el.shadowRoot);
+    if (!('IntersectionObserver' in window)) {
+      mount(targets);
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
+      near.forEach((el) => observer.unobserve(el));
+      mount(near);
+    }, { rootMargin: '300px 0px' });
+    targets.forEach((el) => observer.observe(el));
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
   else mountAll();

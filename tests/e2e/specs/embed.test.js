@@ -15,6 +15,8 @@ test('the sample article shows an answer in both embeds', async () => {
   const frame = page.frameLocator('#frame-embed');
   await frame.locator('[data-testid="option"]').first().waitFor();
   assert.equal(await frame.locator('[data-testid="option"]').first().getAttribute('data-currency'), 'HKD');
+  // The script embed is far down the article: it loads as the reader nears it.
+  await page.locator('#script-embed').scrollIntoViewIfNeeded();
   // Playwright's CSS locators pierce open shadow roots.
   const mounted = page.locator('#script-embed [data-testid="option"]').first();
   await mounted.waitFor();
@@ -24,8 +26,19 @@ test('the sample article shows an answer in both embeds', async () => {
   await context.close();
 });
 
+test('a script embed far down the article loads only when the reader nears it', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/demo/article.html`, { viewport: { width: 1000, height: 700 } });
+  await page.frameLocator('#frame-embed').locator('[data-testid="option"]').first().waitFor();
+  await page.waitForFunction(() => parseInt(document.querySelector('#frame-embed').style.height, 10) > 1500);
+  assert.equal(await page.evaluate(() => !!document.querySelector('#script-embed').shadowRoot), false);
+  await page.locator('#script-embed').scrollIntoViewIfNeeded();
+  await page.locator('#script-embed [data-testid="option"]').first().waitFor();
+  await context.close();
+});
+
 test('the script embed neither takes nor leaks styles', async () => {
   const { page, context } = await openPage(browser, `${server.url}/demo/article.html`);
+  await page.locator('#script-embed').scrollIntoViewIfNeeded();
   await page.locator('#script-embed [data-testid="option"]').first().waitFor();
   const inside = await page.locator('#script-embed button.rp-step').first().evaluate((b) => {
     const s = getComputedStyle(b);
@@ -78,6 +91,7 @@ test('the same build works hosted under any sub-path', async () => {
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, `${host.url}/blog/tools/roamplan/`);
   await page.goto(`${host.url}/blog/tools/roamplan/demo/article.html`);
+  await page.locator('#script-embed').scrollIntoViewIfNeeded();
   await page.locator('#script-embed [data-testid="option"]').first().waitFor();
   await context.close();
   await host.close();
