@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod context;
+pub mod events;
 pub mod hooks;
 pub mod state;
 

@@ -4,6 +4,7 @@
 
 use crate::core::country::CountryCode;
 use crate::ui::context::use_ui;
+use crate::ui::events::select_value;
 use crate::ui::hooks::use_after_first_paint;
 use crate::ui::state::Action;
 use yew::prelude::*;
@@ -45,12 +46,9 @@ pub fn CountrySelect(props: &CountrySelectProps) -> Html {
         common.sort_unstable();
         (common, rest)
     });
-    let onchange = props.onaction.reform(|e: Event| {
-        Action::SetHome(
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value(),
-        )
-    });
+    let onchange = props
+        .onaction
+        .reform(|e: Event| Action::SetHome(select_value(&e)));
     let option = |(name, code): &(String, CountryCode)| {
         let value = code.to_string();
         html! { <option selected={props.value == value} value={value.clone()}>{ format!("{name} ({value})") }</option> }

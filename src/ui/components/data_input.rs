@@ -4,6 +4,7 @@ use super::field_error::FieldError;
 use super::usage_estimator::UsageEstimator;
 use crate::i18n::input_error;
 use crate::ui::context::use_ui;
+use crate::ui::events::{input_value, select_value};
 use crate::ui::state::{Action, Check, DataUnit, Field, Form};
 use yew::prelude::*;
 
@@ -29,16 +30,11 @@ pub fn DataInput(props: &DataInputProps) -> Html {
         .check
         .error(Field::Mb)
         .map(|e| input_error(e, ui.lang));
-    let oninput = props.onaction.reform(|e: InputEvent| {
-        Action::SetMb(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    });
+    let oninput = props
+        .onaction
+        .reform(|e: InputEvent| Action::SetMb(input_value(&e)));
     let onunit = props.onaction.reform(|e: Event| {
-        let value = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
+        let value = select_value(&e);
         Action::SetUnit(if value == "gb" {
             DataUnit::Gb
         } else {

@@ -4,6 +4,7 @@
 use super::stepper::Stepper;
 use crate::i18n::input_error;
 use crate::ui::context::use_ui;
+use crate::ui::events::input_checked;
 use crate::ui::state::{Action, Check, Field, Form};
 use yew::prelude::*;
 
@@ -28,12 +29,9 @@ pub fn GroupInputs(props: &GroupInputsProps) -> Html {
         .error(Field::People)
         .map(|e| input_error(e, ui.lang));
     let checkbox = |make: fn(bool) -> Action| {
-        props.onaction.reform(move |e: Event| {
-            make(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .checked(),
-            )
-        })
+        props
+            .onaction
+            .reform(move |e: Event| make(input_checked(&e)))
     };
     html! {
         <section class="rp-card" aria-labelledby="rp-group-heading">

@@ -3,6 +3,7 @@
 use crate::core::lang::Lang;
 use crate::core::money::Currency;
 use crate::ui::context::use_ui;
+use crate::ui::events::select_value;
 use crate::ui::state::Action;
 use yew::prelude::*;
 
@@ -33,15 +34,11 @@ pub fn Header(props: &HeaderProps) -> Html {
     let ui = use_ui();
     let t = ui.t();
     let onlang = props.onaction.reform(|e: Event| {
-        let code = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
+        let code = select_value(&e);
         Action::SetLang(Lang::from_code(&code).unwrap_or_default())
     });
     let oncurrency = props.onaction.reform(|e: Event| {
-        let code = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
+        let code = select_value(&e);
         Action::SetCurrency(Currency::parse(&code).unwrap_or(Currency::EUR))
     });
     html! {

@@ -8,6 +8,7 @@ use crate::core::country::CountryCode;
 use crate::core::money::Currency;
 use crate::i18n::input_error;
 use crate::ui::context::use_ui;
+use crate::ui::events::{input_value, select_value};
 use crate::ui::state::{Action, Check, Field, Form};
 use yew::prelude::*;
 
@@ -40,28 +41,17 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
         .collect();
     carriers.sort_unstable();
     carriers.dedup();
-    let oncarrier = props.onaction.reform(|e: Event| {
-        Action::SetCarrier(
-            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value(),
-        )
-    });
-    let onprice = props.onaction.reform(|e: InputEvent| {
-        Action::SetOwnPrice(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    });
-    let ongb = props.onaction.reform(|e: InputEvent| {
-        Action::SetOwnGb(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    });
+    let oncarrier = props
+        .onaction
+        .reform(|e: Event| Action::SetCarrier(select_value(&e)));
+    let onprice = props
+        .onaction
+        .reform(|e: InputEvent| Action::SetOwnPrice(input_value(&e)));
+    let ongb = props
+        .onaction
+        .reform(|e: InputEvent| Action::SetOwnGb(input_value(&e)));
     let oncurrency = props.onaction.reform(|e: Event| {
-        let code = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
+        let code = select_value(&e);
         Action::SetOwnCurrency(Currency::parse(&code).unwrap_or(Currency::EUR))
     });
     let price_error = props

@@ -4,6 +4,7 @@ use super::field_error::FieldError;
 use super::stepper::Stepper;
 use crate::i18n::{fill, input_error};
 use crate::ui::context::use_ui;
+use crate::ui::events::input_value;
 use crate::ui::state::{Action, Check, Field, LegForm};
 use yew::prelude::*;
 
@@ -48,11 +49,7 @@ pub fn LegRow(props: &LegRowProps) -> Html {
     let oncountry = {
         let cb = props.onaction.clone();
         Callback::from(move |e: InputEvent| {
-            cb.emit(Action::SetLegCountry(
-                key,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            ));
+            cb.emit(Action::SetLegCountry(key, input_value(&e)));
         })
     };
     let ondays = props

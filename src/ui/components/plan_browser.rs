@@ -6,6 +6,7 @@ use crate::core::country::CountryCode;
 use crate::core::money::{Currency, Value};
 use crate::i18n::{fill, kind_name};
 use crate::ui::context::use_ui;
+use crate::ui::events::{input_checked, select_value};
 use yew::prelude::*;
 
 /// Plans listed before "show all": enough to compare, short enough to
@@ -97,18 +98,13 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
     let select_country = {
         let country = country.clone();
         Callback::from(move |e: Event| {
-            country.set(CountryCode::parse(
-                &e.target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value(),
-            ));
+            country.set(CountryCode::parse(&select_value(&e)));
         })
     };
     let select_kind = {
         let kind = kind.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let value = select_value(&e);
             kind.set(
                 [PlanKind::Esim, PlanKind::Sim, PlanKind::Roaming]
                     .into_iter()
@@ -119,26 +115,17 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
     let select_sort = {
         let sort = sort.clone();
         Callback::from(move |e: Event| {
-            sort.set(
-                match e
-                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value()
-                    .as_str()
-                {
-                    "per-gb" => SortBy::PerGb,
-                    "validity" => SortBy::Validity,
-                    _ => SortBy::Price,
-                },
-            );
+            sort.set(match select_value(&e).as_str() {
+                "per-gb" => SortBy::PerGb,
+                "validity" => SortBy::Validity,
+                _ => SortBy::Price,
+            });
         })
     };
     let toggle = |state: &UseStateHandle<bool>| {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            state.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .checked(),
-            );
+            state.set(input_checked(&e));
         })
     };
     let shown = |p: &Plan| {

@@ -2,6 +2,7 @@
 //! whatever the reader types stays visible, even when it is refused.
 
 use super::field_error::FieldError;
+use crate::ui::events::input_value;
 use yew::prelude::*;
 
 /// Props of [`Stepper`].
@@ -33,10 +34,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| {
-            cb.emit(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            );
+            cb.emit(input_value(&e));
         })
     };
     let step = |delta: i64| {

@@ -8,6 +8,7 @@ use crate::core::country::CountryCode;
 use crate::core::trip::MAX_LEGS;
 use crate::i18n::{fill, input_error};
 use crate::ui::context::use_ui;
+use crate::ui::events::input_value;
 use crate::ui::state::{Action, Check, Field, Form};
 use yew::prelude::*;
 
@@ -35,12 +36,9 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
     let list_id: AttrValue = "rp-country-list".into();
     let count = props.form.legs.len();
     let onadd = props.onaction.reform(|_: MouseEvent| Action::AddLeg);
-    let onstart = props.onaction.reform(|e: InputEvent| {
-        Action::SetStart(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    });
+    let onstart = props
+        .onaction
+        .reform(|e: InputEvent| Action::SetStart(input_value(&e)));
     let start_error = props
         .check
         .error(Field::Start)

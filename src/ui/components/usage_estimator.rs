@@ -4,6 +4,7 @@
 use super::field_error::FieldError;
 use crate::i18n::{activity_name, fill, input_error};
 use crate::ui::context::use_ui;
+use crate::ui::events::input_value;
 use crate::ui::state::{Action, Check, Field, UsageForm};
 use yew::prelude::*;
 
@@ -37,20 +38,12 @@ pub fn UsageEstimator(props: &UsageEstimatorProps) -> Html {
             .check
             .error(Field::UsageRate(activity))
             .map(|e| input_error(e, ui.lang));
-        let onhours = props.onaction.reform(move |e: InputEvent| {
-            Action::SetUsageHours(
-                activity,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        });
-        let onrate = props.onaction.reform(move |e: InputEvent| {
-            Action::SetUsageRate(
-                activity,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        });
+        let onhours = props
+            .onaction
+            .reform(move |e: InputEvent| Action::SetUsageHours(activity, input_value(&e)));
+        let onrate = props
+            .onaction
+            .reform(move |e: InputEvent| Action::SetUsageRate(activity, input_value(&e)));
         let name = activity_name(activity, ui.lang);
         html! {
             <tr key={activity.key()}>
