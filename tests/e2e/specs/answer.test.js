@@ -1,6 +1,7 @@
 // A reader enters a trip and reads the answer through the test hooks.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { withWidget } from '../lib/suite.js';
 import { openPage } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
@@ -64,5 +65,22 @@ test('an invalid entry keeps the previous answer and says what is wrong', async 
   assert.equal(await page.locator('#rp-people').inputValue(), '0', 'what the reader typed stays');
   const after = await widget.best();
   assert.equal(after.totalMinor, before.totalMinor, 'previous answer stays');
+  await context.close();
+});
+
+test('choosing a home carrier keeps only that carrier\'s roaming passes', async () => {
+  const catalogue = JSON.parse(fs.readFileSync(new URL('../../../assets/catalogue.json', import.meta.url)));
+  const roamingProvider = new Map(catalogue.plans.filter((p) => p.kind === 'roaming').map((p) => [p.id, p.provider]));
+  const { page, context } = await openPage(browser, `${server.url}/?trip=CN:5,MO:2&home=HK&lang=en&cur=HKD`);
+  const widget = new Widget(page);
+  const anyCarrier = await widget.options();
+  const carriers = new Set(anyCarrier.flatMap((o) => o.plans).filter((id) => roamingProvider.has(id)).map((id) => roamingProvider.get(id)));
+  assert.ok([...carriers].some((c) => c !== 'SmarTone'), `another carrier's pass competes: ${[...carriers]}`);
+  const chosen = 'SmarTone';
+  await page.locator('#rp-carrier').selectOption(chosen);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('carrier') === 'SmarTone');
+  const options = await widget.options();
+  const roaming = options.flatMap((o) => o.plans).filter((id) => roamingProvider.has(id));
+  assert.ok(roaming.every((id) => roamingProvider.get(id) === chosen), `only ${chosen}: ${roaming}`);
   await context.close();
 });
