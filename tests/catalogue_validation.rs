@@ -263,7 +263,8 @@ fn duplicate_id_is_reported_on_the_second_plan() {
     let found = problems(|root| {
         plan(root, 2).insert("id".into(), json!(PASS));
     });
-    assert_one(&found, at(PASS, "id", Issue::DuplicateId));
+    // The second plan with the id is also named by its position (#3).
+    assert_one(&found, at(&format!("{PASS} #3"), "id", Issue::DuplicateId));
 }
 
 #[test]
@@ -1618,7 +1619,7 @@ fn every_problem_is_reported_not_just_the_first() {
             at("#3", "home", Issue::RoamingWithoutHome),
             at("#3", "pool.max_lines", Issue::PoolTooSmall { max_lines: 1 }),
             at("#3", "topup.price", Issue::NotPositive),
-            at(PASS, "id", Issue::DuplicateId),
+            at(&format!("{PASS} #4"), "id", Issue::DuplicateId),
         ],
     );
 }

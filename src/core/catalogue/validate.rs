@@ -130,7 +130,14 @@ fn read_plan(
         Some(Json::String(id)) if is_valid_id(id) => Some(id.clone()),
         _ => None,
     };
-    let mut f = Fields::new(item, Some(usable_id.unwrap_or(position)), String::new());
+    // A plan is named by its id; a second plan with the same id also by its
+    // position, so the blog owner can tell the two apart.
+    let label = match usable_id {
+        Some(id) if seen_ids.contains(&id) => format!("{id} {position}"),
+        Some(id) => id,
+        None => position,
+    };
+    let mut f = Fields::new(item, Some(label), String::new());
     if !matches!(item, Json::Object(_)) {
         f.report(
             "",
