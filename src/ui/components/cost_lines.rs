@@ -35,7 +35,7 @@ const WIDTH: i64 = 320;
 const HEIGHT: i64 = 190;
 const LEFT: i64 = 52;
 const RIGHT: i64 = 12;
-const TOP: i64 = 12;
+const TOP: i64 = 22;
 const BOTTOM: i64 = 34;
 
 /// The line chart.
@@ -104,7 +104,7 @@ pub fn CostLines(props: &CostLinesProps) -> Html {
                 <text class="rp-axis" x="4" y="10">{ props.currency.clone() }</text>
                 <line class="rp-current" x1={current_x.to_string()} x2={current_x.to_string()} y1={TOP.to_string()} y2={(HEIGHT - BOTTOM).to_string()} />
                 { for props.series.iter().enumerate().map(|(i, s)| html! {
-                    <path class={format!("rp-line rp-stroke-{}", i % 6)} d={path(&s.totals)} />
+                    <path class={classes!("rp-line", format!("rp-stroke-{}", i % 6), (s.reason == Reason::Cheapest).then_some("rp-line-cheapest"))} d={path(&s.totals)} />
                 }) }
             </svg>
             <ul class="rp-legend">
