@@ -1,5 +1,6 @@
 //! One component per file; `widget` is the root.
 
+pub mod best_bar;
 pub mod catalogue_status;
 pub mod cost_bars;
 pub mod cost_lines;

@@ -2,6 +2,7 @@
 //! inputs beside the answers. Reads nothing from the browser itself (that is
 //! the shell's job), so it renders natively in tests.
 
+use super::best_bar::BestBar;
 use super::catalogue_status::{CatalogueStatus, CustomCatalogue};
 use super::cost_bars::CostBars;
 use super::cost_lines::{CostLines, Series, USAGE_GRID};
@@ -242,6 +243,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <footer class="rp-footer">
                     { for catalogue.as_of.map(|d| html! { <p>{ fill(t.prices_as_of, &[("date", &ui_date(state.lang, d))]) }</p> }) }
                 </footer>
+                { for answer.as_ref().as_ref().and_then(|a| a.options.first()).map(|best| html! { <BestBar best={best.clone()} /> }) }
             </div>
         </ContextProvider<Rc<Ui>>>
     }

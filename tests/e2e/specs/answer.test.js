@@ -84,3 +84,27 @@ test('choosing a home carrier keeps only that carrier\'s roaming passes', async 
   assert.ok(roaming.every((id) => roamingProvider.get(id) === chosen), `only ${chosen}: ${roaming}`);
   await context.close();
 });
+
+test('on a phone the best total stays in view while the reader edits, and leads to the answer', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:3,CN:4,MO:1&people=4&lang=en&cur=HKD`, {
+    viewport: { width: 375, height: 700 },
+  });
+  const widget = new Widget(page);
+  const best = await widget.best();
+  const bar = page.locator('.rp-bestbar');
+  await bar.waitFor();
+  const box = await bar.boundingBox();
+  assert.ok(box.y + box.height <= 700 && box.y > 500, `bar at the bottom of the screen: ${JSON.stringify(box)}`);
+  const shown = (await bar.innerText()).replace(/\s+/g, ' ');
+  assert.ok(shown.includes(`HK$${(best.totalMinor / 100).toFixed(2)}`), shown);
+  await bar.click();
+  await page.waitForFunction(() => document.querySelector('#rp-results-heading').getBoundingClientRect().top < 100);
+  await context.close();
+});
+
+test('on a wide screen, where the answer sits beside the form, there is no bar', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:3&lang=en`);
+  await new Widget(page).ready();
+  assert.equal(await page.locator('.rp-bestbar').isVisible(), false);
+  await context.close();
+});
