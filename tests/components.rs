@@ -356,3 +356,65 @@ async fn focus_countries_start_the_trip_when_none_is_given() {
         "legs start with the focus countries"
     );
 }
+
+/// The number in the plan browser's "Plans: N" line.
+fn plans_listed(html: &str) -> usize {
+    let text = visible_text(html);
+    let at = text
+        .find("Plans: ")
+        .unwrap_or_else(|| panic!("no plan count in {text}"));
+    text[at + 7..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn plan_browser_lists_only_plans_the_travellers_can_buy() {
+    use roamplan::core::catalogue::PlanKind;
+    use roamplan::core::country::CountryCode;
+    let catalogue = catalogue();
+    let hk = CountryCode::parse("HK").unwrap();
+    let covering = |kind: Option<PlanKind>, home: Option<&str>| {
+        catalogue
+            .plans
+            .iter()
+            .filter(|p| p.covers(hk))
+            .filter(|p| kind.is_none_or(|k| p.kind == k))
+            .filter(|p| home.is_none_or(|h| p.home == CountryCode::parse(h)))
+            .count()
+    };
+    let from_hk = render(
+        &[("trip", "HK:3"), ("home", "HK"), ("lang", "en")],
+        CustomCatalogue::None,
+    )
+    .await;
+    let from_cn = render(
+        &[("trip", "HK:3"), ("home", "CN"), ("lang", "en")],
+        CustomCatalogue::None,
+    )
+    .await;
+    let no_esim = render(
+        &[
+            ("trip", "HK:3"),
+            ("home", "HK"),
+            ("esim", "0"),
+            ("lang", "en"),
+        ],
+        CustomCatalogue::None,
+    )
+    .await;
+    let roaming_for = |home| covering(Some(PlanKind::Roaming), Some(home));
+    let cards_and_esims =
+        covering(Some(PlanKind::Sim), None) + covering(Some(PlanKind::Esim), None);
+    assert!(roaming_for("CN") > 0, "mainland passes cover Hong Kong");
+    // Hong Kong lines get no pass for Hong Kong itself; mainland lines get theirs.
+    assert_eq!(plans_listed(&from_hk), cards_and_esims + roaming_for("HK"));
+    assert_eq!(plans_listed(&from_cn), cards_and_esims + roaming_for("CN"));
+    assert_eq!(
+        plans_listed(&no_esim),
+        covering(Some(PlanKind::Sim), None) + roaming_for("HK")
+    );
+}

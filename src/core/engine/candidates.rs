@@ -66,16 +66,43 @@ impl Candidate {
 
 /// Whether a traveller on this trip can buy the plan at all.
 pub fn plan_is_offered(plan: &Plan, trip: &Trip) -> bool {
-    match plan.kind {
-        PlanKind::Esim => trip.esim,
-        PlanKind::Sim => true,
-        PlanKind::Roaming => {
-            plan.home.is_some()
-                && plan.home == trip.home
-                && trip
-                    .home_carrier
-                    .as_ref()
-                    .is_none_or(|carrier| *carrier == plan.provider)
+    Buyer::of(trip).can_buy(plan)
+}
+
+/// Who buys: what decides which plans a traveller can buy at all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Buyer {
+    /// Home country (roaming passes are sold to its lines).
+    pub home: Option<CountryCode>,
+    /// Home carrier, if known (then only its roaming passes).
+    pub carrier: Option<String>,
+    /// Whether the phones take an eSIM.
+    pub esim: bool,
+}
+
+impl Buyer {
+    /// The buyer of a trip.
+    pub fn of(trip: &Trip) -> Buyer {
+        Buyer {
+            home: trip.home,
+            carrier: trip.home_carrier.clone(),
+            esim: trip.esim,
+        }
+    }
+
+    /// Whether this buyer can buy `plan`.
+    pub fn can_buy(&self, plan: &Plan) -> bool {
+        match plan.kind {
+            PlanKind::Esim => self.esim,
+            PlanKind::Sim => true,
+            PlanKind::Roaming => {
+                plan.home.is_some()
+                    && plan.home == self.home
+                    && self
+                        .carrier
+                        .as_ref()
+                        .is_none_or(|carrier| *carrier == plan.provider)
+            }
         }
     }
 }
@@ -174,12 +201,13 @@ fn block_cost(
 /// winner. Plans that cover none of the trip's days are left out.
 pub fn candidates(catalogue: &Catalogue, trip: &Trip, days: &[CountryCode]) -> Vec<Candidate> {
     let max_len = days.len();
+    let buyer = Buyer::of(trip);
     let mut order: Vec<usize> = (0..catalogue.plans.len()).collect();
     order.sort_unstable_by(|&a, &b| catalogue.plans[a].id.cmp(&catalogue.plans[b].id));
     let mut out = Vec::new();
     for index in order {
         let plan = &catalogue.plans[index];
-        if !plan_is_offered(plan, trip) || !days.iter().any(|&c| plan.covers(c)) {
+        if !buyer.can_buy(plan) || !days.iter().any(|&c| plan.covers(c)) {
             continue;
         }
         let Some(values) = PlanValues::of(plan, &catalogue.rates) else {

@@ -10,7 +10,7 @@ mod home_roaming;
 mod schedule;
 mod warnings;
 
-pub use candidates::{plan_is_offered, Mode};
+pub use candidates::{plan_is_offered, Buyer, Mode};
 pub use home_roaming::{wholesale_cap_cents_per_gb, HomeRoaming};
 pub use warnings::{Warning, STALE_AFTER_MONTHS};
 

@@ -3,6 +3,7 @@
 
 use crate::core::catalogue::{Billing, Hotspot, Plan, PlanKind, MB_PER_GB};
 use crate::core::country::CountryCode;
+use crate::core::engine::Buyer;
 use crate::core::money::{Currency, Value};
 use crate::i18n::{fill, kind_name};
 use crate::ui::context::use_ui;
@@ -28,6 +29,10 @@ pub struct PlanBrowserProps {
     pub countries: Vec<CountryCode>,
     /// Display currency.
     pub currency: Currency,
+    /// Who buys, when the trip is valid: plans they cannot buy (another
+    /// country's roaming passes, eSIMs for phones without) are left out.
+    #[prop_or_default]
+    pub buyer: Option<Buyer>,
 }
 
 /// Price per GB on the common yardstick; `None` for plans without a cap.
@@ -63,6 +68,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
             Some(c) => p.covers(c),
             None => props.countries.iter().any(|c| p.covers(*c)),
         })
+        .filter(|p| props.buyer.as_ref().is_none_or(|buyer| buyer.can_buy(p)))
         .filter(|p| kind.is_none_or(|k| p.kind == k))
         .filter(|p| !*only_esim || p.kind == PlanKind::Esim)
         .filter(|p| {

@@ -18,7 +18,7 @@ use super::trip_editor::TripEditor;
 use super::update_banner::UpdateBanner;
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
-use crate::core::engine::{self, Answer, Reason, Request};
+use crate::core::engine::{self, Answer, Buyer, Reason, Request};
 use crate::core::lang::Lang;
 use crate::core::money::{Currency, Money};
 use crate::core::share::{LinkSettings, SettingError, Theme};
@@ -236,7 +236,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     </form>
                     <div class="rp-outputs">{ outputs }</div>
                 </div>
-                <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} currency={state.currency} />
+                <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} currency={state.currency}
+                    buyer={state.trip.as_ref().map(Buyer::of)} />
                 { for props.widget_url.clone().map(|url| html! {
                     <SharePanel widget_url={url} pairs={state.link_pairs(custom_url.as_deref())} oncopy={props.oncopy.clone()} />
                 }) }
