@@ -184,6 +184,7 @@ pub static TEXTS: Texts = Texts {
     kind_esim: "eSIM",
     kind_sim: "SIM card",
     kind_roaming: "Roaming pass",
+    kind_plan: "Monthly plan",
     strategy_separate: "A line each",
     strategy_hotspot: "One phone as hotspot",
     strategy_pool: "Shared pool",

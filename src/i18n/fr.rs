@@ -184,6 +184,7 @@ pub static TEXTS: Texts = Texts {
     kind_esim: "eSIM",
     kind_sim: "Carte SIM",
     kind_roaming: "Pass d’itinérance",
+    kind_plan: "Forfait mensuel",
     strategy_separate: "Une ligne chacun",
     strategy_hotspot: "Un téléphone en partage de connexion",
     strategy_pool: "Enveloppe partagée",

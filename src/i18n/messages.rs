@@ -191,6 +191,7 @@ pub fn kind_name(kind: PlanKind, lang: Lang) -> &'static str {
         PlanKind::Esim => t.kind_esim,
         PlanKind::Sim => t.kind_sim,
         PlanKind::Roaming => t.kind_roaming,
+        PlanKind::HomePlan => t.kind_plan,
     }
 }
 

@@ -213,6 +213,8 @@ pub struct Texts {
     pub kind_esim: &'static str,
     pub kind_sim: &'static str,
     pub kind_roaming: &'static str,
+    /// A home plan (the reader's own monthly subscription).
+    pub kind_plan: &'static str,
     pub strategy_separate: &'static str,
     pub strategy_hotspot: &'static str,
     pub strategy_pool: &'static str,

@@ -184,6 +184,7 @@ pub static TEXTS: Texts = Texts {
     kind_esim: "eSIM",
     kind_sim: "实体 SIM 卡",
     kind_roaming: "漫游包",
+    kind_plan: "月费套餐",
     strategy_separate: "每人一张卡",
     strategy_hotspot: "一部手机开热点",
     strategy_pool: "共享流量池",

@@ -184,6 +184,7 @@ pub static TEXTS: Texts = Texts {
     kind_esim: "eSIM",
     kind_sim: "實體 SIM 卡",
     kind_roaming: "漫遊套票",
+    kind_plan: "月費計劃",
     strategy_separate: "每人一張卡",
     strategy_hotspot: "一部手機分享熱點",
     strategy_pool: "共享數據",

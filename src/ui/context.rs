@@ -4,7 +4,6 @@
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::lang::Lang;
-use crate::core::money::Rates;
 use crate::i18n::{texts, Formatter, Texts};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,12 +36,7 @@ impl Ui {
 #[hook]
 pub fn use_ui() -> Rc<Ui> {
     use_context::<Rc<Ui>>().unwrap_or_else(|| {
-        let catalogue = Catalogue {
-            as_of: None,
-            rates: Rates::default(),
-            zones: Vec::new(),
-            plans: Vec::new(),
-        };
+        let catalogue = Catalogue::default();
         Rc::new(Ui {
             lang: Lang::En,
             catalogue: Rc::new(catalogue),

@@ -19,7 +19,7 @@ pub type Megabytes = u64;
 pub const MB_PER_GB: u64 = 1024;
 
 /// A validated catalogue: every plan's prices, currencies and countries known.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Catalogue {
     /// Date the prices were gathered (`as_of`).
     pub as_of: Option<Date>,
@@ -27,8 +27,12 @@ pub struct Catalogue {
     pub rates: Rates,
     /// Named country sets, for display ("works in @EUROPE").
     pub zones: Vec<(String, Vec<CountryCode>)>,
-    /// Plans in file order.
+    /// Plans in file order (home plans, `kind: "plan"`, included).
     pub plans: Vec<Plan>,
+    /// Where the exchange rates come from (`rates_source`).
+    pub rates_source: Option<String>,
+    /// The date of the exchange rates (`rates_date`).
+    pub rates_date: Option<Date>,
 }
 
 impl Catalogue {
@@ -47,6 +51,9 @@ pub enum PlanKind {
     Sim,
     /// A pass added to a home line (needs a subscription in `home`).
     Roaming,
+    /// A domestic monthly subscription the reader may already have: never
+    /// bought by the calculator, only used as the reader's own line.
+    HomePlan,
 }
 
 impl PlanKind {
@@ -56,6 +63,7 @@ impl PlanKind {
             PlanKind::Esim => "esim",
             PlanKind::Sim => "sim",
             PlanKind::Roaming => "roaming",
+            PlanKind::HomePlan => "plan",
         }
     }
 }
@@ -125,11 +133,56 @@ pub enum Confidence {
     Unverified,
 }
 
+/// Who may buy a plan (`buyers`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Buyers {
+    /// Anyone, visitors included (default for `esim` and `sim`).
+    Anyone,
+    /// Residents of `home` only: local ID, address or a carrier account
+    /// (postpaid lines, contracts, pools).
+    Residents,
+    /// Lines of a carrier in `carriers` only (default for `roaming`).
+    Customers,
+}
+
+/// One page that gives a plan's figures, with the words on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// The offer page.
+    pub url: String,
+    /// The exact words on the page that give the figures.
+    pub quote: String,
+    /// When the page was seen.
+    pub seen: Option<Date>,
+}
+
+/// Data a home plan includes at no extra cost in some countries (`roaming`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inclusion {
+    /// Where, zones expanded, sorted, each once.
+    pub coverage: Vec<CountryCode>,
+    /// Coverage as written, for display.
+    pub coverage_as_written: Vec<String>,
+    /// MB a month usable there; `None` = the domestic allowance.
+    pub data_mb: Option<Megabytes>,
+}
+
+impl Inclusion {
+    /// Whether the inclusion applies in `country`.
+    pub fn covers(&self, country: CountryCode) -> bool {
+        self.coverage.binary_search(&country).is_ok()
+    }
+}
+
 /// Where a plan's figures come from.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Provenance {
-    /// The seller's page.
+    /// The seller's page (`source`, a bare URL).
     pub source: Option<String>,
+    /// Pages with the quoted figures (`evidence`).
+    pub evidence: Vec<Evidence>,
+    /// Where the reader can buy it (`buy_url`).
+    pub buy_url: Option<String>,
     /// When it was last checked.
     pub checked: Option<Date>,
     /// Free text for the reader.
@@ -145,12 +198,31 @@ pub struct Plan {
     pub id: String,
     /// Name, possibly translated.
     pub name: LocalizedText,
-    /// Seller or carrier.
+    /// Seller or carrier as the traveller knows it (the carrier key used by
+    /// `carriers` and the `carrier` setting is its plain or English form).
     pub provider: String,
+    /// The provider's name in each language, when the catalogue gives it.
+    pub provider_name: LocalizedText,
     /// eSIM, SIM card or roaming pass.
     pub kind: PlanKind,
-    /// For roaming passes: the home line's country.
+    /// For roaming passes, residents' plans and home plans: the home line's
+    /// country.
     pub home: Option<CountryCode>,
+    /// Who may buy it.
+    pub buyers: Buyers,
+    /// Carriers whose lines can take it (roaming passes, add-ons); default
+    /// the provider alone.
+    pub carriers: Vec<String>,
+    /// A subscription with this commitment: bought at most once per line
+    /// per trip.
+    pub contract_months: Option<u32>,
+    /// SIM cards in one purchase, each with the plan's own data (a family
+    /// bundle: bound, not pooled). `account_lines` is read as a synonym.
+    pub cards: Option<u32>,
+    /// Where the traffic leaves the network (blocked-apps caveat).
+    pub breakout: Option<CountryCode>,
+    /// For home plans: data included abroad at no extra cost.
+    pub roaming: Vec<Inclusion>,
     /// Where the data works, zones expanded, sorted, each once.
     pub coverage: Vec<CountryCode>,
     /// Coverage as written (codes and `@zones`), for display.
@@ -175,9 +247,6 @@ pub struct Plan {
     pub needs_activation: bool,
     /// Extension: real-name registration is needed (all Hong Kong cards).
     pub real_name: bool,
-    /// Extension: a "family" offer binding this many cards to one account,
-    /// each with its own data (no pool).
-    pub account_lines: Option<u32>,
 }
 
 impl Plan {
@@ -202,6 +271,16 @@ impl Plan {
     /// Display currency-independent price currency.
     pub fn currency(&self) -> Currency {
         self.price.currency
+    }
+
+    /// Whether a line of `carrier` can take this plan (roaming passes).
+    pub fn takes_carrier(&self, carrier: &str) -> bool {
+        self.carriers.iter().any(|c| c.eq_ignore_ascii_case(carrier))
+    }
+
+    /// Whether the plan is a home plan (the reader's own line).
+    pub fn is_home_plan(&self) -> bool {
+        self.kind == PlanKind::HomePlan
     }
 }
 

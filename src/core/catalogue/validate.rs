@@ -1,7 +1,7 @@
 //! Reads a catalogue's JSON tree into typed plans, collecting every problem.
 
 use super::{
-    Billing, Catalogue, Confidence, Expected, Hotspot, Issue, Megabytes, Plan, PlanKind, Pool,
+    Billing, Buyers, Catalogue, Confidence, Expected, Hotspot, Issue, Megabytes, Plan, PlanKind, Pool,
     Problem, Provenance, Topup,
 };
 use crate::core::country::CountryCode;
@@ -112,6 +112,8 @@ pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
             rates,
             zones,
             plans,
+            rates_source: None,
+            rates_date: None,
         })
     } else {
         Err(problems)
@@ -208,21 +210,35 @@ fn read_plan(
             "partial" => Confidence::Partial,
             _ => Confidence::Unverified,
         }),
+        ..Provenance::default()
     };
     let needs_activation = f.optional_bool("needs_activation");
     let real_name = f.optional_bool("real_name");
-    let account_lines = f.optional_u32("account_lines", 2);
+    let cards = f.optional_u32("account_lines", 2);
 
     if !f.problems.is_empty() {
         return (None, f.problems);
     }
     let plan = (|| {
         let currency = currency?;
+        let provider = provider?;
+        let kind = kind?;
         Some(Plan {
             id: id?,
             name: name?,
-            provider: provider?,
-            kind: kind?,
+            provider_name: LocalizedText::plain(provider.clone()),
+            carriers: vec![provider.clone()],
+            provider,
+            buyers: if kind == PlanKind::Roaming {
+                Buyers::Customers
+            } else {
+                Buyers::Anyone
+            },
+            contract_months: None,
+            cards,
+            breakout: None,
+            roaming: Vec::new(),
+            kind,
             home,
             coverage,
             coverage_as_written,
@@ -236,7 +252,6 @@ fn read_plan(
             provenance,
             needs_activation,
             real_name,
-            account_lines,
         })
     })();
     (plan, f.problems)

@@ -95,6 +95,7 @@ impl Buyer {
         match plan.kind {
             PlanKind::Esim => self.esim,
             PlanKind::Sim => true,
+            PlanKind::HomePlan => false,
             PlanKind::Roaming => {
                 plan.home.is_some()
                     && plan.home == self.home

@@ -183,7 +183,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
                 { for p.pool.map(|pool| html! {
                     <p class="rp-note">{ fill(t.pool_lines, &[("n", &pool.max_lines.to_string()), ("amount", &f.money(rates.convert(pool.extra_line_price, props.currency).unwrap_or(pool.extra_line_price)))]) }</p>
                 }) }
-                { for p.account_lines.filter(|_| p.pool.is_none()).map(|n| html! {
+                { for p.cards.filter(|_| p.pool.is_none()).map(|n| html! {
                     <p class="rp-note">{ fill(t.bound_lines, &[("n", &n.to_string())]) }</p>
                 }) }
             </li>

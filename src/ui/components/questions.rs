@@ -123,7 +123,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             )),
         }
         let bound = ui.catalogue.plans.iter().find(|p| {
-            p.account_lines.is_some() && p.pool.is_none() && countries.iter().any(|c| p.covers(*c))
+            p.cards.is_some() && p.pool.is_none() && countries.iter().any(|c| p.covers(*c))
         });
         if let Some(plan) = bound {
             family.push(fill(t.q_family_bound, &[("plan", plan.name.get(ui.lang))]));
