@@ -170,6 +170,121 @@ impl Rates {
     }
 }
 
+/// An exact amount in one currency: `num / den` hundredths (den > 0).
+///
+/// Prices are whole hundredths; the EU roaming surcharge is a fraction of a
+/// cent per MB, so amounts are kept as fractions until the one rounding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ratio {
+    /// Numerator, in hundredths.
+    pub num: i128,
+    /// Denominator (> 0).
+    pub den: i128,
+}
+
+impl Ratio {
+    /// A whole number of hundredths.
+    pub const fn minor(minor: i128) -> Ratio {
+        Ratio { num: minor, den: 1 }
+    }
+
+    /// `self + other`, reduced; `None` on overflow.
+    pub fn checked_add(self, other: Ratio) -> Option<Ratio> {
+        let g = gcd(self.den, other.den);
+        let den = (self.den / g).checked_mul(other.den)?;
+        let num = self
+            .num
+            .checked_mul(other.den / g)?
+            .checked_add(other.num.checked_mul(self.den / g)?)?;
+        Some(Ratio { num, den }.reduced())
+    }
+
+    fn reduced(self) -> Ratio {
+        let g = gcd(self.num.abs(), self.den).max(1);
+        Ratio {
+            num: self.num / g,
+            den: self.den / g,
+        }
+    }
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs()
+}
+
+/// An exact sum of amounts in several currencies, converted and rounded only
+/// when shown: the contract's "computed exactly and rounded once".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spend {
+    parts: Vec<(Currency, Ratio)>,
+    overflow: bool,
+}
+
+impl Spend {
+    /// Adds an amount of `num / den` hundredths of `currency`.
+    pub fn add(&mut self, currency: Currency, amount: Ratio) {
+        match self.parts.iter_mut().find(|(c, _)| *c == currency) {
+            Some((_, sum)) => match sum.checked_add(amount) {
+                Some(total) => *sum = total,
+                None => self.overflow = true,
+            },
+            None => self.parts.push((currency, amount.reduced())),
+        }
+    }
+
+    /// Adds a price `times` times.
+    pub fn add_money(&mut self, money: Money, times: u64) {
+        match i128::from(money.minor).checked_mul(i128::from(times)) {
+            Some(num) => self.add(money.currency, Ratio::minor(num)),
+            None => self.overflow = true,
+        }
+    }
+
+    /// Adds everything in `other`.
+    pub fn extend(&mut self, other: &Spend) {
+        self.overflow |= other.overflow;
+        for &(currency, amount) in &other.parts {
+            self.add(currency, amount);
+        }
+    }
+
+    /// The exact total in `currency`, rounded once, half away from zero.
+    /// `None` when a currency has no rate or the amount is too large to hold.
+    pub fn total_in(&self, rates: &Rates, currency: Currency) -> Option<Money> {
+        if self.overflow {
+            return None;
+        }
+        let target = rates.micro(currency)?;
+        let mut sum = Ratio::minor(0);
+        for &(from, amount) in &self.parts {
+            let micro = rates.micro(from)?;
+            // amount x target / micro, in hundredths of `currency`.
+            let converted = Ratio {
+                num: amount.num.checked_mul(target)?,
+                den: amount.den.checked_mul(micro)?,
+            }
+            .reduced();
+            sum = sum.checked_add(converted)?;
+        }
+        Money::checked_new(div_round(sum.num, sum.den), currency)
+    }
+}
+
+impl Money {
+    /// An amount of hundredths that must fit the widget's money range
+    /// (exactly representable in a browser number: below 2^53).
+    pub fn checked_new(minor: i128, currency: Currency) -> Option<Money> {
+        const LIMIT: i128 = 1 << 53;
+        (minor.abs() < LIMIT)
+            .then(|| i64::try_from(minor).ok())
+            .flatten()
+            .map(|minor| Money::new(minor, currency))
+    }
+}
+
 /// Integer division rounding half away from zero. `den` must be positive.
 pub fn div_round(num: i128, den: i128) -> i128 {
     let half = den / 2;
@@ -267,6 +382,53 @@ mod tests {
         assert_eq!(div_round(4, 10), 0);
         assert_eq!(div_round(-5, 10), -1);
         assert_eq!(div_round(15, 10), 2);
+    }
+
+    #[test]
+    fn spend_rounds_an_exact_half_away_from_zero() {
+        // 18.99 USD at 1.17 per euro, shown in MOP at 9.4250 per euro:
+        // 18.99 x 9.425 / 1.17 = 152.975 exactly -> 152.98, not 152.97.
+        let mut rates = Rates::default();
+        assert!(rates.insert(Currency::EUR, 1.0));
+        assert!(rates.insert(cur("USD"), 1.17));
+        assert!(rates.insert(cur("MOP"), 9.425));
+        let mut spend = Spend::default();
+        spend.add_money(Money::new(1899, cur("USD")), 1);
+        assert_eq!(
+            spend.total_in(&rates, cur("MOP")),
+            Some(Money::new(15298, cur("MOP")))
+        );
+    }
+
+    #[test]
+    fn spend_adds_fractions_of_a_cent_exactly() {
+        let rates = rates();
+        let mut spend = Spend::default();
+        // Three thirds of a cent make one cent; 0.5 + 0.5 + 0.5 cents = 1.5 -> 2.
+        for _ in 0..3 {
+            spend.add(Currency::EUR, Ratio { num: 1, den: 3 });
+        }
+        assert_eq!(spend.total_in(&rates, Currency::EUR), Some(eur_cents(1)));
+        let mut halves = Spend::default();
+        for _ in 0..3 {
+            halves.add(Currency::EUR, Ratio { num: 1, den: 2 });
+        }
+        assert_eq!(halves.total_in(&rates, Currency::EUR), Some(eur_cents(2)));
+    }
+
+    #[test]
+    fn spend_too_large_is_none_never_zero() {
+        let rates = rates();
+        let mut spend = Spend::default();
+        spend.add_money(Money::new(i64::MAX / 2, Currency::EUR), 1_000_000);
+        assert_eq!(spend.total_in(&rates, cur("JPY")), None);
+        let mut big = Spend::default();
+        big.add_money(Money::new(1 << 52, Currency::EUR), 4);
+        assert_eq!(big.total_in(&rates, Currency::EUR), None, "above 2^53");
+    }
+
+    fn eur_cents(minor: i64) -> Money {
+        Money::new(minor, Currency::EUR)
     }
 
     #[test]

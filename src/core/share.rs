@@ -70,6 +70,25 @@ pub enum InputError {
     NotAPrice,
     /// A catalogue address that is not http(s).
     BadAddress,
+    /// A plan id that is not `[a-z0-9-]+`.
+    NotAPlanId,
+    /// A per-traveller list longer than the travellers allowed.
+    TooManyTravellers {
+        /// Largest allowed.
+        max: u32,
+    },
+}
+
+/// Reads one value or a comma-separated list of them, one per traveller.
+pub fn parse_list<T>(
+    text: &str,
+    item: impl Fn(&str) -> Result<T, InputError>,
+) -> Result<Vec<T>, InputError> {
+    let parts: Vec<&str> = text.split(',').collect();
+    if parts.len() > MAX_PEOPLE as usize {
+        return Err(InputError::TooManyTravellers { max: MAX_PEOPLE });
+    }
+    parts.into_iter().map(item).collect()
 }
 
 /// Settings read from a share link or an embed.
@@ -81,12 +100,12 @@ pub struct LinkSettings {
     pub people: Option<u32>,
     /// `together`
     pub together: Option<bool>,
-    /// `mb`
-    pub mb: Option<Megabytes>,
+    /// `mb`: one value for everyone, or one per traveller
+    pub mb: Option<Vec<Megabytes>>,
     /// `home`
     pub home: Option<CountryCode>,
-    /// `esim`
-    pub esim: Option<bool>,
+    /// `esim`: one flag for everyone, or one per traveller
+    pub esim: Option<Vec<bool>>,
     /// `cur`
     pub currency: Option<Currency>,
     /// `lang`
@@ -107,6 +126,8 @@ pub struct LinkSettings {
     pub focus: Option<Vec<CountryCode>>,
     /// `carrier`: the travellers' home carrier, as catalogues name it
     pub carrier: Option<String>,
+    /// `plan`: the travellers' own home plan (a catalogue id)
+    pub plan: Option<String>,
 }
 
 impl LinkSettings {
@@ -128,15 +149,16 @@ pub struct SettingError {
 }
 
 /// The keys of the contract, in the order links are written, then the
-/// settings this widget adds (`theme`, `focus`, `carrier`), which other
-/// readers ignore.
-pub const KEYS: [&str; 15] = [
+/// embed settings (`theme`, `focus`).
+pub const KEYS: [&str; 17] = [
     "trip",
     "people",
     "together",
     "mb",
     "home",
     "esim",
+    "carrier",
+    "plan",
     "cur",
     "lang",
     "start",
@@ -328,9 +350,9 @@ pub fn parse_settings<'a>(
                 "trip" => s.legs = Some(parse_trip(value)?),
                 "people" => s.people = Some(small(parse_count(value, 1, u64::from(MAX_PEOPLE))?)),
                 "together" => s.together = Some(parse_flag(value)?),
-                "mb" => s.mb = Some(parse_count(value, 1, MAX_MB_PER_DAY)?),
+                "mb" => s.mb = Some(parse_list(value, |v| parse_count(v, 1, MAX_MB_PER_DAY))?),
                 "home" => s.home = Some(parse_country(value)?),
-                "esim" => s.esim = Some(parse_flag(value)?),
+                "esim" => s.esim = Some(parse_list(value, parse_flag)?),
                 "cur" => s.currency = Some(currency(value)?),
                 "lang" => {
                     s.lang = Some(Lang::from_code(value.trim()).ok_or_else(|| {
@@ -358,6 +380,18 @@ pub fn parse_settings<'a>(
                         .map(parse_country)
                         .collect();
                     s.focus = Some(codes?);
+                }
+                "plan" => {
+                    let id = value.trim();
+                    if id.is_empty()
+                        || id.len() > 80
+                        || !id
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    {
+                        return Err(InputError::NotAPlanId);
+                    }
+                    s.plan = Some(id.to_owned());
                 }
                 "carrier" => {
                     let name = value.trim();
@@ -480,7 +514,7 @@ mod tests {
         );
         assert_eq!(
             (s.people, s.together, s.mb, s.esim),
-            (Some(4), Some(false), Some(1500), Some(false))
+            (Some(4), Some(false), Some(vec![1500]), Some(vec![false]))
         );
         assert_eq!(s.home.map(|c| c.to_string()), Some("HK".into()));
         assert_eq!(s.currency.map(|c| c.to_string()), Some("HKD".into()));
@@ -514,6 +548,31 @@ mod tests {
         );
         assert_eq!(errors[0].error, InputError::TooSmall { min: 1 });
         assert_eq!(errors[0].value, "0", "the raw value is kept for the reader");
+    }
+
+    #[test]
+    fn per_traveller_usage_and_phones_carrier_and_plan() {
+        let pairs = [
+            ("mb", "2048,2048,300,300"),
+            ("esim", "1,1,0,0"),
+            ("carrier", "China Mobile"),
+            ("plan", "free-forfait-5g"),
+        ];
+        let (s, errors) = parse_settings(pairs, any_currency);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(s.mb, Some(vec![2048, 2048, 300, 300]));
+        assert_eq!(s.esim, Some(vec![true, true, false, false]));
+        assert_eq!(s.carrier.as_deref(), Some("China Mobile"));
+        assert_eq!(s.plan.as_deref(), Some("free-forfait-5g"));
+        let (s, errors) = parse_settings([("mb", "1,2,x"), ("plan", "<b>")], any_currency);
+        assert_eq!((s.mb, s.plan), (None, None));
+        assert_eq!(errors.len(), 2);
+        let thirteen = ["100"; 13].join(",");
+        let (_, errors) = parse_settings([("mb", thirteen.as_str())], any_currency);
+        assert_eq!(
+            errors.first().map(|e| &e.error),
+            Some(&InputError::TooManyTravellers { max: 12 })
+        );
     }
 
     #[test]

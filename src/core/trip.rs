@@ -1,4 +1,5 @@
-//! A reader's trip: where, how long, who, how much data.
+//! A reader's trip: where, how long, who travels, how much data each uses,
+//! and the line they already have at home.
 
 use crate::core::catalogue::Megabytes;
 use crate::core::country::CountryCode;
@@ -23,7 +24,17 @@ pub struct Leg {
     pub days: u32,
 }
 
-/// The traveller's own domestic mobile plan, for the EU roaming answer.
+/// One person on the trip: their data use and their phone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Traveller {
+    /// MB this traveller uses each day.
+    pub mb_per_day: Megabytes,
+    /// Whether their phone takes an eSIM (if not: physical cards only).
+    pub esim: bool,
+}
+
+/// A home plan described by the reader when it is not in the catalogue
+/// (`hp_price`, `hp_cur`, `hp_gb`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HomePlan {
     /// Monthly price including VAT.
@@ -32,31 +43,55 @@ pub struct HomePlan {
     pub domestic_gb: Option<u32>,
 }
 
+/// The line the travellers already have at home.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OwnPlan {
+    /// A home plan of the catalogue (`plan=` id; `kind: "plan"`).
+    Catalogue(String),
+    /// Another plan, described by price and data.
+    Custom(HomePlan),
+}
+
 /// Everything the engine needs to know about the trip.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trip {
     /// Legs in travel order.
     pub legs: Vec<Leg>,
-    /// Travellers, each needing data (>= 1).
-    pub people: u32,
+    /// The travellers, each needing data (at least one).
+    pub travellers: Vec<Traveller>,
     /// Whether the group stays together (one phone can be a hotspot).
     pub together: bool,
-    /// MB each traveller uses each day.
-    pub mb_per_day: Megabytes,
-    /// The travellers' home country (roaming passes are sold for it).
+    /// The travellers' home country.
     pub home: Option<CountryCode>,
-    /// Their home carrier, as catalogues name providers; when given, only
-    /// that carrier's roaming passes are offered.
-    pub home_carrier: Option<String>,
-    /// Whether the phones take an eSIM; if not, physical SIM cards only.
-    pub esim: bool,
+    /// Their home carrier, as catalogues name providers; `None` = not known
+    /// (then no roaming pass or add-on is used).
+    pub carrier: Option<String>,
+    /// Their own plan, when they said which.
+    pub own_plan: Option<OwnPlan>,
     /// First day of the trip (sets the EU wholesale-cap year).
     pub start: Date,
-    /// The travellers' own domestic plan, if given.
-    pub home_plan: Option<HomePlan>,
 }
 
 impl Trip {
+    /// A trip where everyone uses the same data on an eSIM-capable phone.
+    pub fn uniform(legs: Vec<Leg>, people: u32, mb_per_day: Megabytes, start: Date) -> Trip {
+        Trip {
+            legs,
+            travellers: vec![
+                Traveller {
+                    mb_per_day,
+                    esim: true
+                };
+                people as usize
+            ],
+            together: true,
+            home: None,
+            carrier: None,
+            own_plan: None,
+            start,
+        }
+    }
+
     /// The country of each trip day, in order.
     pub fn day_countries(&self) -> Vec<CountryCode> {
         self.legs
@@ -70,9 +105,24 @@ impl Trip {
         self.legs.iter().map(|leg| leg.days).sum()
     }
 
+    /// Number of travellers.
+    pub fn people(&self) -> u32 {
+        u32::try_from(self.travellers.len()).unwrap_or(u32::MAX)
+    }
+
+    /// MB the whole group uses in one day.
+    pub fn group_mb_per_day(&self) -> u64 {
+        self.travellers.iter().map(|t| t.mb_per_day).sum()
+    }
+
     /// MB the whole group uses over the whole trip.
     pub fn total_mb(&self) -> u64 {
-        u64::from(self.total_days()) * u64::from(self.people) * self.mb_per_day
+        u64::from(self.total_days()) * self.group_mb_per_day()
+    }
+
+    /// Whether everyone uses the same data on the same kind of phone.
+    pub fn is_uniform(&self) -> bool {
+        self.travellers.windows(2).all(|w| w[0] == w[1])
     }
 
     /// Countries visited, each once, in order of first visit.
@@ -84,5 +134,14 @@ impl Trip {
             }
         }
         seen
+    }
+
+    /// Days spent in the home country (nothing is bought for them).
+    pub fn days_at_home(&self) -> u32 {
+        self.legs
+            .iter()
+            .filter(|leg| Some(leg.country) == self.home)
+            .map(|leg| leg.days)
+            .sum()
     }
 }

@@ -60,6 +60,16 @@ impl Formatter {
         }
     }
 
+    /// A number of days: "1 day", "3 days".
+    pub fn days(self, n: u32) -> String {
+        let t = super::texts(self.lang);
+        if n == 1 {
+            t.days_count_one.to_owned()
+        } else {
+            super::fill(t.days_count_other, &[("n", &n.to_string())])
+        }
+    }
+
     /// Items joined as a list in the reader's language ("、" in Chinese).
     pub fn list(self, items: &[String]) -> String {
         let separator = match self.lang {

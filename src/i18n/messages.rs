@@ -10,6 +10,9 @@ use crate::core::usage::Activity;
 
 /// A plan's name in `lang`, or its id if the catalogue does not have it.
 fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
+    if id == crate::core::engine::OWN_PLAN_ID {
+        return texts(lang).own_line_name.to_owned();
+    }
     catalogue
         .plan(id)
         .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
@@ -40,10 +43,6 @@ pub fn warning_text(warning: &Warning, catalogue: &Catalogue, f: Formatter) -> S
                 ("cap", &f.data(*cap_mb)),
             ],
         ),
-        Warning::ValidityEndsMidTrip { plan, last_day } => fill(
-            t.warn_validity_ends,
-            &[("plan", &name(plan)), ("day", &last_day.to_string())],
-        ),
         Warning::StalePrice { plan, checked } => fill(
             t.warn_stale,
             &[("plan", &name(plan)), ("date", &f.date(*checked))],
@@ -54,12 +53,21 @@ pub fn warning_text(warning: &Warning, catalogue: &Catalogue, f: Formatter) -> S
             t.warn_topups,
             &[("plan", &name(plan)), ("n", &count.to_string())],
         ),
-        Warning::OwnPlanAllowanceExceeded {
+        Warning::Contract { plan, months } => fill(
+            t.warn_contract,
+            &[("plan", &name(plan)), ("months", &months.to_string())],
+        ),
+        Warning::AppsStillBlocked { plan } => fill(t.warn_apps_blocked, &[("plan", &name(plan))]),
+        Warning::AppsWorkInMainland { plan, breakout } => fill(
+            t.warn_apps_work,
+            &[("plan", &name(plan)), ("place", &f.country(*breakout))],
+        ),
+        Warning::OwnLineAllowanceExceeded {
             allowance_mb,
             used_mb,
             surcharge,
         } => fill(
-            t.warn_own_plan_over,
+            t.warn_own_line_over,
             &[
                 ("used", &f.data(*used_mb)),
                 ("allowance", &f.data(*allowance_mb)),
@@ -181,6 +189,10 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         InputError::TripTooLong { max } => fill(t.err_trip_too_long, &[("max", &max.to_string())]),
         InputError::NotAPrice => t.err_not_a_price.to_owned(),
         InputError::BadAddress => t.err_bad_address.to_owned(),
+        InputError::NotAPlanId => t.err_not_a_plan_id.to_owned(),
+        InputError::TooManyTravellers { max } => {
+            fill(t.err_too_many_travellers, &[("max", &max.to_string())])
+        }
     }
 }
 
@@ -202,6 +214,7 @@ pub fn strategy_name(strategy: Strategy, lang: Lang) -> &'static str {
         Strategy::Separate => t.strategy_separate,
         Strategy::Hotspot => t.strategy_hotspot,
         Strategy::Pool => t.strategy_pool,
+        Strategy::Bundle => t.strategy_bundle,
         Strategy::Mixed => t.strategy_mixed,
         Strategy::Home => t.strategy_home,
     }
@@ -212,11 +225,9 @@ pub fn reason_name(reason: Reason, lang: Lang) -> &'static str {
     let t = texts(lang);
     match reason {
         Reason::Cheapest => t.reason_cheapest,
-        Reason::CheapestSeparate => t.reason_separate,
-        Reason::CheapestPool => t.reason_pool,
-        Reason::CheapestHotspot => t.reason_hotspot,
-        Reason::CheapestWithOwnPlan => t.reason_own_plan,
-        Reason::SinglePlan => t.reason_single_plan,
+        Reason::Verified => t.reason_verified,
+        Reason::Simplest => t.reason_simplest,
+        Reason::Separate => t.reason_no_sharing,
     }
 }
 
@@ -225,8 +236,10 @@ pub fn mode_phrase(mode: Mode, people: u32, lang: Lang) -> String {
     let t = texts(lang);
     let template = match mode {
         Mode::Separate => t.mode_separate,
+        Mode::EachOwn => t.mode_each_own,
         Mode::Pool => t.mode_pool,
-        Mode::Hotspot => t.mode_hotspot,
+        Mode::Hotspot(_) => t.mode_hotspot,
+        Mode::Bundle => t.mode_bundle,
     };
     fill(template, &[("n", &people.to_string())])
 }

@@ -264,6 +264,106 @@ pub struct Texts {
     pub frame_title: &'static str,
     pub browser_show_all: &'static str,
     pub browser_show_fewer: &'static str,
+    /// A traveller's row label ({n} = position).
+    pub traveller_label: &'static str,
+    /// Label of a traveller's data per day.
+    pub traveller_data_label: &'static str,
+    /// Label of a traveller's phone question.
+    pub traveller_esim_label: &'static str,
+    /// eSIM answer: yes.
+    pub esim_yes: &'static str,
+    /// eSIM answer: no.
+    pub esim_no: &'static str,
+    /// eSIM answer: not sure.
+    pub esim_not_sure: &'static str,
+    /// How to check eSIM support (shown for 'not sure').
+    pub esim_how_to_check: &'static str,
+    /// Button: add a traveller.
+    pub traveller_add: &'static str,
+    /// Button: copy this traveller ({n} = position).
+    pub traveller_copy: &'static str,
+    /// Button: remove this traveller ({n} = position).
+    pub traveller_remove: &'static str,
+    /// Carrier choice: another carrier not listed.
+    pub carrier_other: &'static str,
+    /// Label of the own-plan menu.
+    pub own_plan_label: &'static str,
+    /// Own-plan choice: not said.
+    pub own_plan_unknown: &'static str,
+    /// Own-plan choice: describe another plan (EU homes).
+    pub own_plan_custom: &'static str,
+    /// Why the carrier is asked.
+    pub carrier_why: &'static str,
+    /// Warning: a contract ({months}).
+    pub warn_contract: &'static str,
+    /// Warning: traffic exits in the mainland.
+    pub warn_apps_blocked: &'static str,
+    /// Note: traffic exits outside the mainland.
+    pub warn_apps_work: &'static str,
+    /// Warning: own line beyond its allowance.
+    pub warn_own_line_over: &'static str,
+    /// Name of the reader's own line in lists.
+    pub own_line_name: &'static str,
+    /// Strategy: a bundle of cards.
+    pub strategy_bundle: &'static str,
+    /// Reason: cheapest of checked plans.
+    pub reason_verified: &'static str,
+    /// Reason: simplest (one product each).
+    pub reason_simplest: &'static str,
+    /// Reason: everyone on their own.
+    pub reason_no_sharing: &'static str,
+    /// Mode: each member buys it ({n} people).
+    pub mode_each_own: &'static str,
+    /// Mode: a bundle ({n} cards).
+    pub mode_bundle: &'static str,
+    /// Days served, as a list of ranges ({days}).
+    pub days_list: &'static str,
+    /// One day served ({days}).
+    pub day_single: &'static str,
+    /// A pass resumed after a gap.
+    pub resumed_note: &'static str,
+    /// Cost of one purchase ({amount}).
+    pub purchase_cost: &'static str,
+    /// Who uses a purchase: everyone.
+    pub who_everyone: &'static str,
+    /// Hotspot: the host shares with others ({host}, {guests}).
+    pub hotspot_for: &'static str,
+    /// Own line serves some days at no cost ({who}, {days}).
+    pub own_line_covers: &'static str,
+    /// Link to the page the figures come from.
+    pub evidence_link: &'static str,
+    /// Date a page was seen ({date}).
+    pub seen_on: &'static str,
+    /// Link to buy the offer.
+    pub buy_link: &'static str,
+    /// Heading of who uses what.
+    pub who_uses: &'static str,
+    /// Question 3 heading (own line).
+    pub q_own_line: &'static str,
+    /// Own line: home not given.
+    pub q_own_no_home: &'static str,
+    /// Own line: home days are free ({days}).
+    pub q_own_home_days: &'static str,
+    /// Own line: works in countries with an allowance ({countries}, {allowance}).
+    pub q_own_group: &'static str,
+    /// Own line: works in countries with the domestic allowance ({countries}).
+    pub q_own_group_unlimited: &'static str,
+    /// Own line: EU days but plan not known ({countries}).
+    pub q_own_eu_unknown: &'static str,
+    /// Own line: countries not included ({countries}).
+    pub q_own_not_included: &'static str,
+    /// Own line: plan not picked, non-EU home ({countries}).
+    pub q_own_plan_unknown: &'static str,
+    /// Hint: a carrier's customers would pay less ({carrier}, {amount}).
+    pub carrier_hint: &'static str,
+    /// The simplest costs more by {amount}.
+    pub simplest_diff: &'static str,
+    /// A cheaper answer relies on unverified figures ({amount}).
+    pub unverified_cheaper: &'static str,
+    /// Input error: a plan id with other characters.
+    pub err_not_a_plan_id: &'static str,
+    /// Input error: more travellers than allowed ({max}).
+    pub err_too_many_travellers: &'static str,
 }
 
 /// The strings of `lang`.

@@ -7,7 +7,9 @@ use crate::core::date::Date;
 use crate::core::lang::Lang;
 use crate::core::money::{Currency, Money};
 use crate::core::share::{self, InputError, LinkSettings};
-use crate::core::trip::{HomePlan, Leg, Trip, MAX_LEGS, MAX_MB_PER_DAY, MAX_PEOPLE, MAX_TRIP_DAYS};
+use crate::core::trip::{
+    HomePlan, Leg, OwnPlan, Traveller, Trip, MAX_LEGS, MAX_MB_PER_DAY, MAX_PEOPLE, MAX_TRIP_DAYS,
+};
 use crate::core::usage::{self, Activity};
 use crate::i18n::Formatter;
 use std::rc::Rc;
@@ -23,6 +25,44 @@ pub struct LegForm {
     /// Days as typed.
     pub days: String,
 }
+
+/// Whether a traveller's phone takes an eSIM, as the reader answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EsimAnswer {
+    /// It does.
+    Yes,
+    /// It does not (physical cards only).
+    No,
+    /// The reader is not sure: treated as "no" (a card always works), with
+    /// a short how-to-check.
+    NotSure,
+}
+
+impl EsimAnswer {
+    /// Whether the engine may count on an eSIM.
+    pub fn takes_esim(self) -> bool {
+        self == EsimAnswer::Yes
+    }
+}
+
+/// One traveller as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TravellerForm {
+    /// Stable key for rendering lists.
+    pub key: u32,
+    /// Data per day as typed.
+    pub mb: String,
+    /// Unit of `mb`.
+    pub unit: DataUnit,
+    /// Their phone.
+    pub esim: EsimAnswer,
+}
+
+/// The `carrier` value for "another carrier" (known, but not one the
+/// catalogue sells passes for).
+pub const OTHER_CARRIER: &str = "other";
+/// The `own_plan` value for "another plan" (described by price and GB).
+pub const CUSTOM_PLAN: &str = "custom";
 
 /// Unit of the data-per-day input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,10 +95,8 @@ pub enum Field {
     Trip,
     /// Start date.
     Start,
-    /// Travellers.
-    People,
-    /// Data per day.
-    Mb,
+    /// A traveller's data per day.
+    TravellerMb(u32),
     /// Own plan's price.
     OwnPrice,
     /// Own plan's GB.
@@ -78,20 +116,20 @@ pub struct Form {
     pub next_key: u32,
     /// First day as typed.
     pub start: String,
-    /// Travellers as typed.
-    pub people: String,
+    /// Travellers, in order.
+    pub travellers: Vec<TravellerForm>,
+    /// Next traveller key.
+    pub next_traveller_key: u32,
     /// Whether the group stays together.
     pub together: bool,
-    /// Data per day as typed.
-    pub mb: String,
-    /// Unit of `mb`.
-    pub unit: DataUnit,
-    /// Whether phones take an eSIM.
-    pub esim: bool,
     /// Home country code, or empty.
     pub home: String,
-    /// Home carrier (a provider name of the catalogue), or empty for any.
+    /// Home carrier (a provider name of the catalogue), `OTHER_CARRIER`, or
+    /// empty when not known.
     pub carrier: String,
+    /// The own plan: a home plan id of the catalogue, `CUSTOM_PLAN`, or empty
+    /// when not said.
+    pub own_plan: String,
     /// Own plan's monthly price as typed.
     pub own_price: String,
     /// Own plan's currency.
@@ -136,22 +174,28 @@ pub enum Action {
     MoveLeg(u32, i32),
     /// Typed a start date.
     SetStart(String),
-    /// Typed travellers.
-    SetPeople(String),
-    /// Pressed − or + on travellers.
+    /// Added a traveller (a copy of the last one).
+    AddTraveller,
+    /// Added a copy of this traveller.
+    CopyTraveller(u32),
+    /// Removed a traveller.
+    RemoveTraveller(u32),
+    /// Pressed − or + on the number of travellers (copies of the last).
     StepPeople(i64),
     /// Ticked "we stay together".
     SetTogether(bool),
-    /// Typed data per day.
-    SetMb(String),
-    /// Switched MB/GB.
-    SetUnit(DataUnit),
-    /// Ticked "phones take an eSIM".
-    SetEsim(bool),
+    /// Typed a traveller's data per day.
+    SetTravellerMb(u32, String),
+    /// Switched a traveller's MB/GB.
+    SetTravellerUnit(u32, DataUnit),
+    /// Answered whether a traveller's phone takes an eSIM.
+    SetTravellerEsim(u32, EsimAnswer),
     /// Chose a home country ("" = none).
     SetHome(String),
-    /// Chose a home carrier ("" = any).
+    /// Chose a home carrier ("" = not known).
     SetCarrier(String),
+    /// Chose the own plan (an id, `CUSTOM_PLAN`, or "").
+    SetOwnPlan(String),
     /// Typed the own plan's price.
     SetOwnPrice(String),
     /// Chose the own plan's currency.
@@ -164,7 +208,7 @@ pub enum Action {
     SetUsageHours(Activity, String),
     /// Typed an activity's MB per hour.
     SetUsageRate(Activity, String),
-    /// Took the estimate as the data per day.
+    /// Took the estimate as every traveller's data per day.
     UseEstimate(Megabytes),
     /// Switched language.
     SetLang(Lang),
@@ -218,13 +262,16 @@ impl State {
                 })
                 .collect(),
             start: settings.start.unwrap_or(today).to_string(),
-            people: settings.people.unwrap_or(1).to_string(),
+            next_traveller_key: 0,
+            travellers: Vec::new(),
             together: settings.together.unwrap_or(true),
-            mb: settings.mb.unwrap_or(1024).to_string(),
-            unit: DataUnit::Mb,
-            esim: settings.esim.unwrap_or(true),
             home: settings.home.map(|c| c.to_string()).unwrap_or_default(),
             carrier: settings.carrier.clone().unwrap_or_default(),
+            own_plan: match (&settings.plan, settings.hp_price_minor) {
+                (Some(id), _) => id.clone(),
+                (None, Some(_)) => CUSTOM_PLAN.to_owned(),
+                (None, None) => String::new(),
+            },
             own_price: settings
                 .hp_price_minor
                 .map(|m| f.decimal(m, 2).replace(['\u{a0}', '\u{202f}'], ""))
@@ -241,6 +288,26 @@ impl State {
                 })
                 .collect(),
         };
+        let mut form = form;
+        form.travellers = travellers_from(settings)
+            .into_iter()
+            .zip(0..)
+            .map(|(t, key)| TravellerForm {
+                key,
+                mb: display_mb(t.mb_per_day),
+                unit: if t.mb_per_day % MB_PER_GB == 0 || t.mb_per_day >= MB_PER_GB {
+                    DataUnit::Gb
+                } else {
+                    DataUnit::Mb
+                },
+                esim: if t.esim {
+                    EsimAnswer::Yes
+                } else {
+                    EsimAnswer::No
+                },
+            })
+            .collect();
+        form.next_traveller_key = u32::try_from(form.travellers.len()).unwrap_or(0);
         let mut state = State {
             form,
             lang,
@@ -278,13 +345,18 @@ impl State {
             errors.push((Field::Trip, InputError::TripTooLong { max: MAX_TRIP_DAYS }));
         }
         let start = Date::parse(form.start.trim()).ok_or(InputError::BadDate);
-        let people = share::parse_count(&form.people, 1, u64::from(MAX_PEOPLE));
-        let mb = self.mb_per_day();
+        let mut travellers = Vec::new();
+        for t in &form.travellers {
+            if let Some(mb) = take(&mut errors, Field::TravellerMb(t.key), mb_per_day(t)) {
+                travellers.push(Traveller {
+                    mb_per_day: mb,
+                    esim: t.esim.takes_esim(),
+                });
+            }
+        }
         let own_plan = self.own_plan();
         let usage = self.usage_estimate();
         let start = take(&mut errors, Field::Start, start);
-        let people = take(&mut errors, Field::People, people);
-        let mb = take(&mut errors, Field::Mb, mb);
         let own_plan = match own_plan {
             Ok(p) => p,
             Err((field, e)) => {
@@ -297,18 +369,18 @@ impl State {
                 errors.push((field, e));
             }
         }
-        let trip = match (start, people, mb) {
-            (Some(start), Some(people), Some(mb)) if errors.is_empty() && !legs.is_empty() => {
+        let home = CountryCode::parse(&form.home);
+        let trip = match start {
+            Some(start) if errors.is_empty() && !legs.is_empty() && !travellers.is_empty() => {
                 Some(Trip {
                     legs,
-                    people: u32::try_from(people).unwrap_or(1),
+                    travellers,
                     together: form.together,
-                    mb_per_day: mb,
-                    home: CountryCode::parse(&form.home),
-                    home_carrier: Some(form.carrier.clone()).filter(|c| !c.is_empty()),
-                    esim: form.esim,
+                    home,
+                    carrier: Some(form.carrier.clone())
+                        .filter(|c| !c.is_empty() && home.is_some()),
                     start,
-                    home_plan: own_plan,
+                    own_plan: own_plan.filter(|_| home.is_some()),
                 })
             }
             _ => None,
@@ -316,28 +388,13 @@ impl State {
         Check { trip, errors }
     }
 
-    /// Data per day in MB, from the typed value and unit.
-    fn mb_per_day(&self) -> Result<Megabytes, InputError> {
-        match self.form.unit {
-            DataUnit::Mb => share::parse_count(&self.form.mb, 1, MAX_MB_PER_DAY),
-            DataUnit::Gb => {
-                let tenths = parse_tenths(&self.form.mb).ok_or(InputError::NotANumber)?;
-                let mb = (u64::from(tenths) * MB_PER_GB).div_ceil(10);
-                if mb == 0 {
-                    Err(InputError::TooSmall { min: 1 })
-                } else if mb > MAX_MB_PER_DAY {
-                    Err(InputError::TooLarge {
-                        max: MAX_MB_PER_DAY / MB_PER_GB,
-                    })
-                } else {
-                    Ok(mb)
-                }
-            }
-        }
-    }
-
-    fn own_plan(&self) -> Result<Option<HomePlan>, (Field, InputError)> {
+    fn own_plan(&self) -> Result<Option<OwnPlan>, (Field, InputError)> {
         let form = &self.form;
+        match form.own_plan.as_str() {
+            "" => return Ok(None),
+            CUSTOM_PLAN => {}
+            id => return Ok(Some(OwnPlan::Catalogue(id.to_owned()))),
+        }
         if form.own_price.trim().is_empty() {
             return Ok(None);
         }
@@ -348,10 +405,10 @@ impl State {
             let gb = share::parse_count(&form.own_gb, 1, 100_000).map_err(|e| (Field::OwnGb, e))?;
             Some(u32::try_from(gb).unwrap_or(u32::MAX))
         };
-        Ok(Some(HomePlan {
+        Ok(Some(OwnPlan::Custom(HomePlan {
             monthly_price: Money::new(price, form.own_currency),
             domestic_gb: gb,
-        }))
+        })))
     }
 
     /// The estimator's MB a day.
@@ -381,24 +438,39 @@ impl State {
         let flag = |on: bool| if on { "1" } else { "0" }.to_owned();
         if let Some(trip) = &self.trip {
             pairs.push(("trip", share::write_trip(&trip.legs)));
-            pairs.push(("people", trip.people.to_string()));
+            let list = |values: Vec<String>| {
+                let all_same = values.windows(2).all(|w| w[0] == w[1]);
+                if all_same {
+                    values.into_iter().next().unwrap_or_default()
+                } else {
+                    values.join(",")
+                }
+            };
+            pairs.push(("people", trip.travellers.len().to_string()));
             pairs.push(("together", flag(trip.together)));
-            pairs.push(("mb", trip.mb_per_day.to_string()));
+            pairs.push((
+                "mb",
+                list(trip.travellers.iter().map(|t| t.mb_per_day.to_string()).collect()),
+            ));
             if let Some(home) = trip.home {
                 pairs.push(("home", home.to_string()));
             }
-            if let Some(carrier) = &trip.home_carrier {
+            pairs.push(("esim", list(trip.travellers.iter().map(|t| flag(t.esim)).collect())));
+            if let Some(carrier) = &trip.carrier {
                 pairs.push(("carrier", carrier.clone()));
             }
-            pairs.push(("esim", flag(trip.esim)));
             pairs.push(("start", trip.start.to_string()));
-            if let Some(plan) = trip.home_plan {
-                let minor = plan.monthly_price.minor;
-                pairs.push(("hp_price", format!("{}.{:02}", minor / 100, minor % 100)));
-                pairs.push(("hp_cur", plan.monthly_price.currency.to_string()));
-                if let Some(gb) = plan.domestic_gb {
-                    pairs.push(("hp_gb", gb.to_string()));
+            match &trip.own_plan {
+                Some(OwnPlan::Catalogue(id)) => pairs.push(("plan", id.clone())),
+                Some(OwnPlan::Custom(plan)) => {
+                    let minor = plan.monthly_price.minor;
+                    pairs.push(("hp_price", format!("{}.{:02}", minor / 100, minor % 100)));
+                    pairs.push(("hp_cur", plan.monthly_price.currency.to_string()));
+                    if let Some(gb) = plan.domestic_gb {
+                        pairs.push(("hp_gb", gb.to_string()));
+                    }
                 }
+                None => {}
             }
         }
         pairs.push(("cur", self.currency.to_string()));
@@ -463,6 +535,61 @@ pub fn resolve_country(text: &str, f: Formatter) -> Result<CountryCode, InputErr
         })
 }
 
+/// The travellers a link describes: one per `mb` value, or `people` copies
+/// of a single value; each with its `esim` flag (one for all, or one each).
+pub fn travellers_from(settings: &LinkSettings) -> Vec<Traveller> {
+    let mb = settings.mb.clone().unwrap_or_else(|| vec![1024]);
+    let count = if mb.len() > 1 {
+        mb.len()
+    } else {
+        settings
+            .people
+            .map_or(1, |p| p as usize)
+            .max(settings.esim.as_ref().map_or(1, Vec::len))
+    }
+    .clamp(1, MAX_PEOPLE as usize);
+    let esim = settings.esim.clone().unwrap_or_else(|| vec![true]);
+    (0..count)
+        .map(|i| Traveller {
+            mb_per_day: mb.get(i).or(mb.first()).copied().unwrap_or(1024),
+            esim: esim.get(i).or(esim.first()).copied().unwrap_or(true),
+        })
+        .collect()
+}
+
+/// Data per day in MB of one traveller, from the typed value and unit.
+pub fn mb_per_day(t: &TravellerForm) -> Result<Megabytes, InputError> {
+    match t.unit {
+        DataUnit::Mb => share::parse_count(&t.mb, 1, MAX_MB_PER_DAY),
+        DataUnit::Gb => {
+            let tenths = parse_tenths(&t.mb).ok_or(InputError::NotANumber)?;
+            let mb = (u64::from(tenths) * MB_PER_GB).div_ceil(10);
+            if mb == 0 {
+                Err(InputError::TooSmall { min: 1 })
+            } else if mb > MAX_MB_PER_DAY {
+                Err(InputError::TooLarge {
+                    max: MAX_MB_PER_DAY / MB_PER_GB,
+                })
+            } else {
+                Ok(mb)
+            }
+        }
+    }
+}
+
+/// MB a day as a reader would write it: whole or tenth GB when it is one
+/// (`1`, `1.5`), else MB.
+fn display_mb(mb: Megabytes) -> String {
+    if mb >= MB_PER_GB && (mb * 10) % MB_PER_GB == 0 {
+        format_tenths(u32::try_from(mb * 10 / MB_PER_GB).unwrap_or(0))
+    } else if mb >= MB_PER_GB {
+        // Not a tenth of a GB: show the closest tenth above, as typed values are.
+        format_tenths(u32::try_from((mb * 10).div_ceil(MB_PER_GB)).unwrap_or(0))
+    } else {
+        mb.to_string()
+    }
+}
+
 /// Parses `1.5` or `1,5` into tenths (15); at most one decimal.
 fn parse_tenths(text: &str) -> Option<u32> {
     let text = text.trim().replace(',', ".");
@@ -492,6 +619,21 @@ fn format_tenths(tenths: u32) -> String {
         (tenths / 10).to_string()
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// Adds a copy of the traveller `key` after the last one.
+fn copy_traveller(form: &mut Form, key: u32) {
+    if form.travellers.len() >= MAX_PEOPLE as usize {
+        return;
+    }
+    if let Some(t) = form.travellers.iter().find(|t| t.key == key) {
+        let copy = TravellerForm {
+            key: form.next_traveller_key,
+            ..t.clone()
+        };
+        form.travellers.push(copy);
+        form.next_traveller_key += 1;
     }
 }
 
@@ -550,35 +692,68 @@ impl Reducible for State {
                 }
             }
             Action::SetStart(text) => form.start = text,
-            Action::SetPeople(text) => form.people = text,
+            Action::AddTraveller => {
+                if let Some(last) = form.travellers.last().map(|t| t.key) {
+                    copy_traveller(form, last);
+                }
+            }
+            Action::CopyTraveller(key) => copy_traveller(form, key),
+            Action::RemoveTraveller(key) => {
+                if form.travellers.len() > 1 {
+                    form.travellers.retain(|t| t.key != key);
+                }
+            }
             Action::StepPeople(delta) => {
-                form.people = step(&form.people, delta, 1, i64::from(MAX_PEOPLE));
+                if delta > 0 {
+                    if let Some(last) = form.travellers.last().map(|t| t.key) {
+                        copy_traveller(form, last);
+                    }
+                } else if delta < 0 && form.travellers.len() > 1 {
+                    form.travellers.pop();
+                }
             }
             Action::SetTogether(on) => form.together = on,
-            Action::SetMb(text) => form.mb = text,
-            Action::SetUnit(unit) => {
-                if unit != form.unit {
-                    let mb = self.mb_per_day().ok();
-                    form.unit = unit;
-                    if let Some(mb) = mb {
-                        form.mb = match unit {
-                            DataUnit::Mb => mb.to_string(),
-                            DataUnit::Gb => format_tenths(
-                                u32::try_from((mb * 10).div_ceil(MB_PER_GB)).unwrap_or(0),
-                            ),
-                        };
+            Action::SetTravellerMb(key, text) => {
+                if let Some(t) = form.travellers.iter_mut().find(|t| t.key == key) {
+                    t.mb = text;
+                }
+            }
+            Action::SetTravellerUnit(key, unit) => {
+                if let Some(t) = form.travellers.iter_mut().find(|t| t.key == key) {
+                    if unit != t.unit {
+                        let mb = mb_per_day(t).ok();
+                        t.unit = unit;
+                        if let Some(mb) = mb {
+                            t.mb = match unit {
+                                DataUnit::Mb => mb.to_string(),
+                                DataUnit::Gb => format_tenths(
+                                    u32::try_from((mb * 10).div_ceil(MB_PER_GB)).unwrap_or(0),
+                                ),
+                            };
+                        }
                     }
                 }
             }
-            Action::SetEsim(on) => form.esim = on,
+            Action::SetTravellerEsim(key, answer) => {
+                if let Some(t) = form.travellers.iter_mut().find(|t| t.key == key) {
+                    t.esim = answer;
+                }
+            }
             Action::SetHome(code) => {
-                // Another country's carriers do not apply any more.
+                // Another country's carriers and plans do not apply any more.
                 if code != form.home {
                     form.carrier.clear();
+                    form.own_plan.clear();
                 }
                 form.home = code;
             }
-            Action::SetCarrier(name) => form.carrier = name,
+            Action::SetCarrier(name) => {
+                if name != form.carrier {
+                    form.own_plan.clear();
+                }
+                form.carrier = name;
+            }
+            Action::SetOwnPlan(id) => form.own_plan = id,
             Action::SetOwnPrice(text) => form.own_price = text,
             Action::SetOwnCurrency(c) => form.own_currency = c,
             Action::SetOwnGb(text) => form.own_gb = text,
@@ -594,8 +769,10 @@ impl Reducible for State {
                 }
             }
             Action::UseEstimate(mb) => {
-                form.unit = DataUnit::Mb;
-                form.mb = mb.to_string();
+                for t in &mut form.travellers {
+                    t.unit = DataUnit::Mb;
+                    t.mb = mb.to_string();
+                }
             }
             Action::SetLang(lang) => {
                 // Country names typed in the old language are rewritten in

@@ -1,32 +1,41 @@
 //! The cost engine: the exact cheapest ways for a group to stay online on a
 //! trip, as defined in "What a trip costs" of the catalogue contract.
 //!
-//! `compute` returns ranked options: the best overall, the best of each way
-//! of sharing (separate lines, pool, hotspot), the best with the travellers'
-//! own plan in the EU/EEA, and the best single plans for the whole trip.
+//! - `eligibility`: who can buy what (applied before any pricing);
+//! - `own_line`: the travellers' own line (home days, EU rule, inclusions);
+//! - `units`: the ways a unit of travellers can use a plan, and its price;
+//! - `lane`: the cheapest lane of purchases for one unit (resumed passes);
+//! - `search`: the best split of the group into units;
+//! - `warnings`: what to watch out for in an option.
+//!
+//! `compute` returns the options a reader sees: the cheapest (made only of
+//! checked plans when it can be), the simplest, and everyone on their own.
 
-mod candidates;
-mod home_roaming;
-mod schedule;
+mod eligibility;
+mod lane;
+mod own_line;
+mod search;
+mod units;
 mod warnings;
 
-pub use candidates::{plan_is_offered, Buyer, Mode};
-pub use home_roaming::{wholesale_cap_cents_per_gb, HomeRoaming};
+pub use eligibility::{is_offered, phone_takes, refusal, why_not_offered, Refusal};
+pub use lane::Key;
+pub use own_line::{
+    wholesale_cap_cents_per_gb, AllowanceGroup, DayUse, EuRule, GroupKind, OwnLine,
+    SurchargeRule,
+};
+pub use units::Mode;
 pub use warnings::{Warning, STALE_AFTER_MONTHS};
 
-use crate::core::catalogue::{Catalogue, Megabytes, MB_PER_GB};
+use crate::core::catalogue::{Catalogue, Confidence, Megabytes, Plan, MB_PER_GB};
 use crate::core::country::CountryCode;
 use crate::core::date::Date;
-use crate::core::money::{div_round, Currency, Money, Value};
+use crate::core::money::{div_round, Currency, Money, Spend, Value};
 use crate::core::trip::Trip;
-use candidates::Candidate;
-use schedule::{cheapest_path, BlockTable, OwnPlanRule, Path, Reach, Server};
+use search::{Setting, Solution, Solutions};
 
-/// The id used for the travellers' own plan in `plan_ids` and test hooks.
+/// The id used for the travellers' own line in `plan_ids` and test hooks.
 pub const OWN_PLAN_ID: &str = "home";
-
-/// How many single-plan alternatives are listed at most.
-const SINGLE_PLAN_OPTIONS: usize = 4;
 
 /// What the engine is asked.
 #[derive(Clone, Copy, Debug)]
@@ -46,14 +55,15 @@ pub struct Request<'a> {
 pub enum Strategy {
     /// Every traveller on their own line(s).
     Separate,
-    /// One phone shares its data with the others.
+    /// Phones share over Wi-Fi.
     Hotspot,
-    /// One pooled plan with a line each.
+    /// A pooled plan.
     Pool,
-    /// Different ways on different days.
+    /// A bundle of cards.
+    Bundle,
+    /// Different ways for different travellers or days.
     Mixed,
-    /// The travellers' own plans roaming in the EU/EEA (plus whatever the
-    /// other days need).
+    /// Nothing to buy: the own line serves every day.
     Home,
 }
 
@@ -64,6 +74,7 @@ impl Strategy {
             Strategy::Separate => "separate",
             Strategy::Hotspot => "hotspot",
             Strategy::Pool => "pool",
+            Strategy::Bundle => "bundle",
             Strategy::Mixed => "mixed",
             Strategy::Home => "home",
         }
@@ -75,418 +86,568 @@ impl Strategy {
 pub enum Reason {
     /// The cheapest of all.
     Cheapest,
-    /// Cheapest with every traveller on their own lines.
-    CheapestSeparate,
-    /// Cheapest with a pooled plan throughout.
-    CheapestPool,
-    /// Cheapest with one phone as hotspot throughout.
-    CheapestHotspot,
-    /// Cheapest using the travellers' own plans in the EU/EEA.
-    CheapestWithOwnPlan,
-    /// One plan for the whole trip.
-    SinglePlan,
+    /// The cheapest made only of plans whose figures were checked: shown
+    /// first when the cheapest relies on unverified figures.
+    Verified,
+    /// The cheapest with at most one new product per traveller.
+    Simplest,
+    /// The cheapest with every traveller on their own (no sharing).
+    Separate,
 }
 
-/// What serves a block of days.
+impl Reason {
+    /// The test hook word (`data-reasons`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::Cheapest => "cheapest",
+            Reason::Verified => "verified",
+            Reason::Simplest => "simplest",
+            Reason::Separate => "separate",
+        }
+    }
+}
+
+/// One product bought.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Service {
-    /// A catalogue plan.
-    Plan {
-        /// Index in the catalogue's plans.
-        plan: usize,
-        /// Plan id.
-        id: String,
-        /// How the group uses it.
-        mode: Mode,
-        /// Top-ups bought per purchase.
-        topups: u64,
-        /// Cost of the block for the group, display currency.
-        cost: Money,
-    },
-    /// The travellers' own plans (EU/EEA roaming); the surcharge, if any, is
-    /// in the option's `own_plan`.
-    OwnPlan,
+pub struct Purchase {
+    /// Index in the catalogue's plans.
+    pub plan: usize,
+    /// Plan id.
+    pub id: String,
+    /// How it is used.
+    pub mode: Mode,
+    /// Travellers it serves (indices into the trip's travellers).
+    pub travellers: Vec<usize>,
+    /// The phone that carries the others, for a hotspot.
+    pub host: Option<usize>,
+    /// Trip days it serves (0-based, increasing; a resumed pass has gaps).
+    pub served: Vec<u32>,
+    /// Top-ups bought.
+    pub topups: u64,
+    /// What it costs, display currency (rounded for display; the option's
+    /// total is rounded once from exact amounts).
+    pub cost: Money,
 }
 
-/// Consecutive trip days served one way.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Block {
-    /// First day, 0-based.
-    pub first_day: u32,
-    /// Number of days.
-    pub days: u32,
-    /// What serves them.
-    pub service: Service,
+impl Purchase {
+    /// First day served.
+    pub fn first_day(&self) -> u32 {
+        self.served.first().copied().unwrap_or(0)
+    }
+
+    /// Last day served.
+    pub fn last_day(&self) -> u32 {
+        self.served.last().copied().unwrap_or(0)
+    }
+
+    /// Whether it serves days that are not consecutive (a resumed pass).
+    pub fn is_resumed(&self) -> bool {
+        self.served.windows(2).any(|w| w[1] != w[0] + 1)
+    }
 }
 
-/// How the own plan is used in an option.
+/// What serves one traveller on one day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct OwnPlanUse {
-    /// Roaming days served by the own plan (days at home not counted).
+pub enum DayService {
+    /// Their own line, at home or within an allowance that lasts.
+    OwnLine,
+    /// Their own line, from allowance group `n` of the answer's own line.
+    OwnLineAllowance(usize),
+    /// Purchase `n` of the option.
+    Purchase(usize),
+}
+
+/// Travellers served together, and what serves them each day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// Travellers (indices into the trip's travellers).
+    pub travellers: Vec<usize>,
+    /// What serves the unit on each trip day.
+    pub days: Vec<DayService>,
+}
+
+/// The own line's use by one traveller in one allowance group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnLineUse {
+    /// Traveller.
+    pub traveller: usize,
+    /// Allowance group (index into the own line's groups).
+    pub group: usize,
+    /// Days the own line serves there.
     pub days: u32,
-    /// MB each line uses on those days.
-    pub used_mb_per_line: Megabytes,
-    /// Fair-use allowance per line over the trip.
-    pub allowance_mb: Megabytes,
-    /// Surcharge for the whole group, display currency.
+    /// MB used there.
+    pub used_mb: Megabytes,
+    /// The allowance over the trip, if limited.
+    pub allowance_mb: Option<Megabytes>,
+    /// Surcharge beyond it, display currency.
     pub surcharge: Money,
 }
 
 /// One ranked way to stay online.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TripOption {
-    /// Why it is listed (several when one option is best in several ways).
+    /// Why it is listed.
     pub reasons: Vec<Reason>,
     /// Overall way of sharing.
     pub strategy: Strategy,
-    /// Total for the group, display currency.
+    /// Total for the group, display currency, rounded once.
     pub total: Money,
     /// Total divided by travellers.
     pub per_person: Money,
     /// Total per GB used (`None` when nothing is used).
     pub per_gb: Option<Money>,
-    /// Blocks in day order.
-    pub blocks: Vec<Block>,
-    /// Plan ids in order of first use, each once (`home` for the own plan).
+    /// Units of travellers.
+    pub units: Vec<Unit>,
+    /// Products bought, in order of first day.
+    pub purchases: Vec<Purchase>,
+    /// The own line's use where an allowance applies.
+    pub own_line: Vec<OwnLineUse>,
+    /// Plan ids in order of first use, each once (`home` for the own line
+    /// when it serves a day away from home).
     pub plan_ids: Vec<String>,
-    /// Own-plan use, if any.
-    pub own_plan: Option<OwnPlanUse>,
     /// Things to watch out for.
     pub warnings: Vec<Warning>,
-    /// Exact total on the common yardstick (for ranking).
-    value: Value,
+    /// Whether a plan with unverified figures is used.
+    pub uses_unverified: bool,
+    key: Key,
 }
 
 impl TripOption {
     /// Exact total on the common yardstick (ranking key).
     pub fn value(&self) -> Value {
-        self.value
+        self.key.value
     }
+
+    /// Products bought.
+    pub fn purchase_count(&self) -> u32 {
+        self.key.purchases
+    }
+
+    /// Whether the own line serves any day away from home.
+    pub fn uses_own_line_abroad(&self) -> bool {
+        self.plan_ids.iter().any(|p| p == OWN_PLAN_ID)
+    }
+}
+
+/// A carrier whose roaming pass would be cheaper, for a reader who has not
+/// said their carrier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CarrierHint {
+    /// The carrier.
+    pub carrier: String,
+    /// Its customers' cheapest total.
+    pub total: Money,
+    /// The plans of that answer.
+    pub plan_ids: Vec<String>,
 }
 
 /// The engine's answer.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Answer {
-    /// Ranked options, best first; empty when some day is uncovered.
+    /// Options, best first; empty when some day is uncovered.
     pub options: Vec<TripOption>,
     /// Countries no plan can serve for this trip, sorted; empty otherwise.
     pub uncovered: Vec<CountryCode>,
-    /// The own plan's EU/EEA allowance, when it applies.
-    pub own_plan: Option<HomeRoaming>,
+    /// The own line, when a home country is known.
+    pub own_line: Option<OwnLine>,
+    /// Carriers whose customers would pay less (carrier not given).
+    pub carrier_hints: Vec<CarrierHint>,
+    /// A total too large to show: the catalogue's figures are out of range.
+    pub too_large: bool,
 }
 
-/// Everything prepared once per request and shared by every search.
-struct Prepared<'a> {
-    request: Request<'a>,
-    days: Vec<CountryCode>,
-    candidates: Vec<Candidate>,
-    reach: Reach,
-    own_plan: Option<HomeRoaming>,
-    own_plan_usable: Vec<bool>,
-    own_plan_at_home: Vec<bool>,
-}
-
-/// Computes the ranked options for a trip.
+/// Computes the options for a trip.
 pub fn compute(request: Request<'_>) -> Answer {
-    prepare(request).map(|p| p.answer()).unwrap_or_default()
-}
-
-/// Everything every search shares; `None` for a trip with no days or
-/// travellers, or a display currency without a rate.
-fn prepare(request: Request<'_>) -> Option<Prepared<'_>> {
-    let trip = request.trip;
-    let days = trip.day_countries();
-    if days.is_empty() || trip.people == 0 || !request.catalogue.rates.knows(request.currency) {
-        return None;
+    let Request {
+        catalogue,
+        trip,
+        currency,
+        ..
+    } = request;
+    if trip.travellers.is_empty() || trip.total_days() == 0 || !catalogue.rates.knows(currency) {
+        return Answer::default();
     }
-    let candidates = candidates::candidates(request.catalogue, trip, &days);
-    let plans = &request.catalogue.plans;
-    let reach = Reach::new(plans.len(), &days, |plan, country| {
-        plans[plan].covers(country)
-    });
-    let own_plan = HomeRoaming::for_trip(trip, &request.catalogue.rates);
-    let own_plan_usable: Vec<bool> = days
-        .iter()
-        .map(|c| own_plan.is_some() && c.in_eu_roaming_area())
-        .collect();
-    // Days in the travellers' own country are domestic use, not roaming:
-    // free, and they draw nothing from the roaming allowance.
-    let own_plan_at_home: Vec<bool> = days
-        .iter()
-        .map(|c| own_plan.is_some() && Some(*c) == trip.home)
-        .collect();
-    Some(Prepared {
+    let own_line = OwnLine::for_trip(trip, catalogue);
+    let all = Setting::new(catalogue, trip, own_line.as_ref(), &|_| true).solve();
+    let mut answer = Answer {
+        own_line: own_line.clone(),
+        uncovered: all.uncovered.clone(),
+        ..Answer::default()
+    };
+    let Some(cheapest) = all.cheapest.as_ref() else {
+        return answer;
+    };
+    let builder = Builder {
         request,
-        days,
-        candidates,
-        reach,
-        own_plan,
-        own_plan_usable,
-        own_plan_at_home,
-    })
+        own_line: own_line.as_ref(),
+    };
+    let mut listed: Vec<(Reason, TripOption)> = Vec::new();
+    let Some(cheapest_option) = builder.option(cheapest) else {
+        answer.too_large = true;
+        return answer;
+    };
+    if cheapest_option.uses_unverified {
+        let checked =
+            Setting::new(catalogue, trip, own_line.as_ref(), &|p| !is_unverified(p)).solve();
+        if let Some(option) = checked.cheapest.as_ref().and_then(|s| builder.option(s)) {
+            listed.push((Reason::Verified, option));
+        }
+    }
+    listed.push((Reason::Cheapest, cheapest_option));
+    for (reason, solution) in [
+        (Reason::Simplest, &all.simplest),
+        (Reason::Separate, &all.separate),
+    ] {
+        if reason == Reason::Separate && trip.travellers.len() < 2 {
+            continue;
+        }
+        if let Some(option) = solution.as_ref().and_then(|s| builder.option(s)) {
+            listed.push((reason, option));
+        }
+    }
+    answer.options = merge(listed);
+    if trip.carrier.is_none() {
+        answer.carrier_hints = carrier_hints(request, own_line.as_ref(), &answer);
+    }
+    answer
 }
 
-/// The cheapest total of each way of staying online (no single-plan
-/// alternatives, no details): what the usage chart needs at each point,
-/// at a fraction of `compute`'s cost. Empty when some day is uncovered.
-pub fn totals_by_reason(request: Request<'_>) -> Vec<(Reason, Money)> {
-    let Some(prepared) = prepare(request) else {
+/// The cheapest total for each way the chart compares (cheapest, everyone
+/// on their own), without details.
+pub fn totals(request: Request<'_>) -> Vec<(Reason, Money)> {
+    let Request {
+        catalogue,
+        trip,
+        currency,
+        ..
+    } = request;
+    if trip.travellers.is_empty() || trip.total_days() == 0 || !catalogue.rates.knows(currency) {
+        return Vec::new();
+    }
+    let own_line = OwnLine::for_trip(trip, catalogue);
+    let solutions: Solutions = Setting::new(catalogue, trip, own_line.as_ref(), &|_| true).solve();
+    let builder = Builder {
+        request,
+        own_line: own_line.as_ref(),
+    };
+    [
+        (Reason::Cheapest, &solutions.cheapest),
+        (Reason::Separate, &solutions.separate),
+    ]
+    .into_iter()
+    .filter_map(|(reason, s)| Some((reason, builder.exact_total(s.as_ref()?)?)))
+    .collect()
+}
+
+fn is_unverified(plan: &Plan) -> bool {
+    plan.provenance.confidence == Some(Confidence::Unverified)
+}
+
+/// Options listed once each (an option best in several ways carries all its
+/// reasons), the first listed first, the rest by total.
+fn merge(listed: Vec<(Reason, TripOption)>) -> Vec<TripOption> {
+    let mut out: Vec<TripOption> = Vec::new();
+    for (reason, option) in listed {
+        match out
+            .iter_mut()
+            .find(|o| o.purchases == option.purchases && o.units == option.units)
+        {
+            Some(same) => same.reasons.push(reason),
+            None => {
+                let mut option = option;
+                option.reasons = vec![reason];
+                out.push(option);
+            }
+        }
+    }
+    if out.len() > 2 {
+        out[1..].sort_by(|a, b| {
+            (a.key, a.plan_ids.len(), &a.plan_ids).cmp(&(b.key, b.plan_ids.len(), &b.plan_ids))
+        });
+    }
+    out
+}
+
+/// For a reader who has not said their carrier: carriers whose customers
+/// would pay less than the best answer, cheapest first (two at most).
+fn carrier_hints(
+    request: Request<'_>,
+    own_line: Option<&OwnLine>,
+    answer: &Answer,
+) -> Vec<CarrierHint> {
+    let Some(best) = answer.options.first() else {
         return Vec::new();
     };
-    let rates = &request.catalogue.rates;
-    prepared
-        .searches(false)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|(reason, path)| Some((reason, rates.to_money(path.value, request.currency)?)))
-        .collect()
+    let trip = request.trip;
+    let mut carriers: Vec<String> = Vec::new();
+    for plan in &request.catalogue.plans {
+        if plan.buyers == crate::core::catalogue::Buyers::Customers
+            && plan.home.is_some()
+            && plan.home == trip.home
+        {
+            for carrier in &plan.carriers {
+                if !carriers.contains(carrier) {
+                    carriers.push(carrier.clone());
+                }
+            }
+        }
+    }
+    let mut hints = Vec::new();
+    for carrier in carriers {
+        let mut with_carrier = trip.clone();
+        with_carrier.carrier = Some(carrier.clone());
+        let solutions = Setting::new(request.catalogue, &with_carrier, own_line, &|p| {
+            !is_unverified(p)
+        })
+        .solve();
+        let Some(solution) = solutions.cheapest else {
+            continue;
+        };
+        let builder = Builder {
+            request: Request {
+                trip: &with_carrier,
+                ..request
+            },
+            own_line,
+        };
+        if let Some(option) = builder.option(&solution) {
+            if option.value() < best.value()
+                && option.purchases.iter().any(|p| {
+                    request.catalogue.plans[p.plan].buyers
+                        == crate::core::catalogue::Buyers::Customers
+                })
+            {
+                hints.push(CarrierHint {
+                    carrier,
+                    total: option.total,
+                    plan_ids: option.plan_ids,
+                });
+            }
+        }
+    }
+    hints.sort_by_key(|h| h.total.minor);
+    hints.truncate(2);
+    hints
 }
 
-impl Prepared<'_> {
-    fn answer(&self) -> Answer {
-        let found = match self.searches(true) {
-            Ok(found) => found,
-            Err(uncovered) => {
-                return Answer {
-                    options: Vec::new(),
-                    uncovered,
-                    own_plan: self.own_plan,
-                }
-            }
-        };
-        let mut options: Vec<TripOption> = Vec::new();
-        for (reason, path) in found {
-            let option = self.option_from(reason, &path);
-            match options.iter_mut().find(|o| o.blocks == option.blocks) {
-                Some(same) => {
-                    if !same.reasons.contains(&reason) {
-                        same.reasons.push(reason);
-                    }
-                }
-                None => options.push(option),
-            }
-        }
-        options.sort_unstable_by(|a, b| {
-            (a.value, a.plan_ids.len(), &a.plan_ids).cmp(&(b.value, b.plan_ids.len(), &b.plan_ids))
-        });
-        // The first is the cheapest, whichever search found it.
-        if let Some(first) = options.first_mut() {
-            if !first.reasons.contains(&Reason::Cheapest) {
-                first.reasons.insert(0, Reason::Cheapest);
-            }
-        }
-        for option in options.iter_mut().skip(1) {
-            option.reasons.retain(|r| *r != Reason::Cheapest);
-        }
-        Answer {
-            options,
-            uncovered: Vec::new(),
-            own_plan: self.own_plan,
-        }
+/// Turns a solution into what the reader sees.
+struct Builder<'a> {
+    request: Request<'a>,
+    own_line: Option<&'a OwnLine>,
+}
+
+impl Builder<'_> {
+    /// The exact total of a solution, rounded once.
+    fn exact_total(&self, solution: &Solution) -> Option<Money> {
+        let (spend, _) = self.spend(solution)?;
+        spend.total_in(&self.request.catalogue.rates, self.request.currency)
     }
 
-    /// Every search the answer lists: the cheapest overall, per way of
-    /// sharing, with the own plan, and (when asked) per single plan. `Err`
-    /// with the uncovered countries when some day cannot be served.
-    fn searches(&self, single_plans: bool) -> Result<Vec<(Reason, Path)>, Vec<CountryCode>> {
-        let d = self.days.len();
-        let by_mode: Vec<(Mode, BlockTable)> = Mode::ALL
-            .into_iter()
-            .map(|mode| {
-                let chosen =
-                    (0..self.candidates.len()).filter(|&i| self.candidates[i].mode == mode);
-                (
-                    mode,
-                    BlockTable::build(&self.candidates, chosen, &self.reach),
-                )
-            })
-            .collect();
-        let mut tables = by_mode.iter().map(|(_, t)| t);
-        let Some(first) = tables.next() else {
-            return Ok(Vec::new());
-        };
-        let mut overall =
-            BlockTable::build(&self.candidates, std::iter::empty(), &self.reach).min_with(first);
-        for table in tables {
-            overall = overall.min_with(table);
-        }
-
-        let uncovered = self.uncovered(&overall);
-        if !uncovered.is_empty() {
-            return Err(uncovered);
-        }
-
-        let surcharge = |k: usize| self.own_plan_surcharge(k);
-        let own_rule = |required| OwnPlanRule {
-            usable: &self.own_plan_usable,
-            at_home: &self.own_plan_at_home,
-            cost_of_days: &surcharge,
-            required,
-        };
-        let any_own_day = self.own_plan_usable.iter().any(|&u| u);
-
-        let mut found: Vec<(Reason, Path)> = Vec::new();
-        let with_own = any_own_day.then(|| own_rule(false));
-        found.extend(cheapest_path(d, &overall, with_own.as_ref()).map(|p| (Reason::Cheapest, p)));
-        for (mode, table) in &by_mode {
-            let reason = match mode {
-                Mode::Separate => Reason::CheapestSeparate,
-                Mode::Pool => Reason::CheapestPool,
-                Mode::Hotspot => Reason::CheapestHotspot,
-            };
-            found.extend(cheapest_path(d, table, None).map(|p| (reason, p)));
-        }
-        if any_own_day {
-            let required = own_rule(true);
-            found.extend(
-                cheapest_path(d, &overall, Some(&required))
-                    .map(|p| (Reason::CheapestWithOwnPlan, p)),
-            );
-        }
-        if single_plans {
-            found.extend(
-                self.single_plan_paths()
-                    .into_iter()
-                    .map(|p| (Reason::SinglePlan, p)),
-            );
-        }
-        Ok(found)
-    }
-
-    /// Countries of the days nothing can serve (no plan, not the own plan).
-    fn uncovered(&self, overall: &BlockTable) -> Vec<CountryCode> {
-        let mut countries: Vec<CountryCode> = (0..self.days.len())
-            .filter(|&day| !overall.day_is_served(day) && !self.own_plan_usable[day])
-            .map(|day| self.days[day])
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        countries
-    }
-
-    fn own_plan_surcharge(&self, own_days: usize) -> Value {
-        let Some(own) = &self.own_plan else {
-            return Value::ZERO;
-        };
+    /// Everything the solution costs, exactly, and each purchase's cost.
+    fn spend(&self, solution: &Solution) -> Option<(Spend, Vec<Spend>)> {
+        let catalogue = self.request.catalogue;
         let trip = self.request.trip;
-        let per_line = own.surcharge(trip.mb_per_day * own_days as u64);
-        per_line.times(u64::from(trip.people))
-    }
-
-    /// The cheapest path for each plan that covers the whole trip alone.
-    fn single_plan_paths(&self) -> Vec<Path> {
-        let d = self.days.len();
-        let mut plans: Vec<usize> = self.candidates.iter().map(|c| c.plan).collect();
-        plans.dedup();
-        // Plans come in id order: the index keeps ties in that order.
-        let mut paths: Vec<(Value, usize, Path)> = plans
-            .into_iter()
-            .filter(|&plan| self.reach.covers_all(plan))
-            .filter_map(|plan| {
-                let chosen =
-                    (0..self.candidates.len()).filter(|&i| self.candidates[i].plan == plan);
-                let table = BlockTable::build(&self.candidates, chosen, &self.reach);
-                cheapest_path(d, &table, None)
-            })
-            .enumerate()
-            .map(|(order, path)| (path.value, order, path))
-            .collect();
-        paths.sort_unstable_by_key(|(value, order, _)| (*value, *order));
-        let mut paths: Vec<Path> = paths.into_iter().map(|(_, _, path)| path).collect();
-        paths.truncate(SINGLE_PLAN_OPTIONS);
-        paths
-    }
-
-    fn option_from(&self, reason: Reason, path: &Path) -> TripOption {
-        let request = self.request;
-        let (trip, rates, currency) = (request.trip, &request.catalogue.rates, request.currency);
-        let money = |value: Value| {
-            rates
-                .to_money(value, currency)
-                .unwrap_or(Money::new(0, currency))
-        };
-        let mut plan_ids: Vec<String> = Vec::new();
-        let mut modes: Vec<Mode> = Vec::new();
-        let mut blocks = Vec::new();
-        for block in &path.blocks {
-            let service = match block.server {
-                Server::Candidate(index) => {
-                    let candidate = &self.candidates[index as usize];
-                    let plan = &request.catalogue.plans[candidate.plan];
-                    let len = block.end - block.start;
-                    let cost = candidate
-                        .cost(len)
-                        .map(|c| (c.value, c.topups))
-                        .unwrap_or_default();
-                    if !modes.contains(&candidate.mode) {
-                        modes.push(candidate.mode);
+        let mut total = Spend::default();
+        let mut each = Vec::new();
+        for unit in &solution.units {
+            for purchase in &unit.lane.purchases {
+                let candidate = unit.candidates.get(purchase.candidate)?;
+                let plan = &catalogue.plans[candidate.plan];
+                let served = u32::try_from(purchase.served.len()).ok()?;
+                let cost = candidate.cost(plan, served, purchase.span())?;
+                total.extend(&cost.spend);
+                each.push(cost.spend);
+            }
+            if let Some(line) = self.own_line {
+                for (group, &days) in unit.lane.limited_days.iter().enumerate() {
+                    let Some(g) = line.groups.get(group) else {
+                        continue;
+                    };
+                    for &t in &unit.travellers {
+                        let surcharge = g.cost_of(trip.travellers[t].mb_per_day, days)?;
+                        total.add(Currency::EUR, surcharge);
                     }
-                    Service::Plan {
+                }
+            }
+        }
+        Some((total, each))
+    }
+
+    fn option(&self, solution: &Solution) -> Option<TripOption> {
+        let Request {
+            catalogue,
+            trip,
+            currency,
+            today,
+        } = self.request;
+        let rates = &catalogue.rates;
+        let (spend, each) = self.spend(solution)?;
+        let total = spend.total_in(rates, currency)?;
+        let mut purchases: Vec<(usize, Purchase)> = Vec::new();
+        let mut units = Vec::new();
+        let mut own_line = Vec::new();
+        let mut spends = each.into_iter();
+        for unit in &solution.units {
+            let first_purchase = purchases.len();
+            for purchase in &unit.lane.purchases {
+                let candidate = unit.candidates.get(purchase.candidate)?;
+                let plan = &catalogue.plans[candidate.plan];
+                let cost = spends.next()?;
+                let served = u32::try_from(purchase.served.len()).ok()?;
+                let topups = candidate.cost(plan, served, purchase.span())?.topups;
+                let host = match candidate.mode {
+                    Mode::Hotspot(h) => unit.travellers.get(h).copied(),
+                    _ => None,
+                };
+                purchases.push((
+                    units.len(),
+                    Purchase {
                         plan: candidate.plan,
                         id: plan.id.clone(),
                         mode: candidate.mode,
-                        topups: cost.1,
-                        cost: money(cost.0),
+                        travellers: unit.travellers.clone(),
+                        host,
+                        served: purchase.served.clone(),
+                        topups,
+                        cost: cost.total_in(rates, currency)?,
+                    },
+                ));
+            }
+            let days = unit
+                .lane
+                .days
+                .iter()
+                .map(|s| match s {
+                    lane::DayService::Free => DayService::OwnLine,
+                    lane::DayService::Limited(g) => DayService::OwnLineAllowance(*g),
+                    lane::DayService::Purchase(n) => DayService::Purchase(first_purchase + n),
+                })
+                .collect();
+            units.push(Unit {
+                travellers: unit.travellers.clone(),
+                days,
+            });
+            if let Some(line) = self.own_line {
+                for (group, &days) in unit.lane.limited_days.iter().enumerate() {
+                    let Some(g) = line.groups.get(group) else {
+                        continue;
+                    };
+                    if days == 0 {
+                        continue;
+                    }
+                    for &t in &unit.travellers {
+                        let mb = trip.travellers[t].mb_per_day;
+                        let mut s = Spend::default();
+                        s.add(Currency::EUR, g.cost_of(mb, days)?);
+                        own_line.push(OwnLineUse {
+                            traveller: t,
+                            group,
+                            days,
+                            used_mb: mb * u64::from(days),
+                            allowance_mb: g.allowance_mb,
+                            surcharge: s.total_in(rates, currency)?,
+                        });
                     }
                 }
-                Server::OwnPlan => Service::OwnPlan,
-            };
-            let id = match &service {
-                Service::Plan { id, .. } => id.as_str(),
-                Service::OwnPlan => OWN_PLAN_ID,
-            };
-            if !plan_ids.iter().any(|p| p == id) {
-                plan_ids.push(id.to_owned());
             }
-            blocks.push(Block {
-                first_day: u32::try_from(block.start).unwrap_or(0),
-                days: u32::try_from(block.end - block.start).unwrap_or(0),
-                service,
-            });
         }
-        let own_plan = self
-            .own_plan
-            .filter(|_| path.blocks.iter().any(|b| b.server == Server::OwnPlan))
-            .map(|own| OwnPlanUse {
-                days: u32::try_from(path.own_plan_days).unwrap_or(0),
-                used_mb_per_line: trip.mb_per_day * path.own_plan_days as u64,
-                allowance_mb: own.allowance_mb,
-                surcharge: money(self.own_plan_surcharge(path.own_plan_days)),
-            });
-        let strategy = if own_plan.is_some() {
-            Strategy::Home
-        } else {
-            match modes.as_slice() {
-                [Mode::Pool] => Strategy::Pool,
-                [Mode::Hotspot] => Strategy::Hotspot,
-                [Mode::Separate] | [] => Strategy::Separate,
-                _ => Strategy::Mixed,
+        // Purchases in order of first day (then unit), renumbered.
+        let mut order: Vec<usize> = (0..purchases.len()).collect();
+        order.sort_by_key(|&i| (purchases[i].1.first_day(), purchases[i].0));
+        let mut renumber = vec![0usize; purchases.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old] = new;
+        }
+        for unit in &mut units {
+            for day in &mut unit.days {
+                if let DayService::Purchase(n) = day {
+                    *n = renumber[*n];
+                }
             }
-        };
-        let total = money(path.value);
-        let people = i128::from(trip.people.max(1));
-        let per_person = Money::new(
-            i64::try_from(div_round(i128::from(total.minor), people)).unwrap_or(0),
-            currency,
-        );
+        }
+        let purchases: Vec<Purchase> = order.iter().map(|&i| purchases[i].1.clone()).collect();
+
+        let plan_ids = plan_ids_in_order(trip, &units, &purchases, self.own_line);
+        let strategy = strategy_of(&purchases);
+        let people = i128::try_from(trip.travellers.len().max(1)).ok()?;
+        let per_person = Money::checked_new(div_round(i128::from(total.minor), people), currency)?;
         let total_mb = i128::from(trip.total_mb());
-        let per_gb = (total_mb > 0).then(|| {
-            let minor = div_round(i128::from(total.minor) * i128::from(MB_PER_GB), total_mb);
-            Money::new(i64::try_from(minor).unwrap_or(0), currency)
-        });
+        let per_gb = if total_mb > 0 {
+            let minor = div_round(
+                i128::from(total.minor).checked_mul(i128::from(MB_PER_GB))?,
+                total_mb,
+            );
+            Some(Money::checked_new(minor, currency)?)
+        } else {
+            None
+        };
+        let uses_unverified = purchases
+            .iter()
+            .any(|p| is_unverified(&catalogue.plans[p.plan]));
         let mut option = TripOption {
-            reasons: vec![reason],
+            reasons: Vec::new(),
             strategy,
             total,
             per_person,
             per_gb,
-            blocks,
+            units,
+            purchases,
+            own_line,
             plan_ids,
-            own_plan,
             warnings: Vec::new(),
-            value: path.value,
+            uses_unverified,
+            key: solution.key,
         };
-        option.warnings = warnings::warnings_for(&option, request.catalogue, trip, request.today);
-        option
+        option.warnings = warnings::warnings_for(&option, catalogue, trip, self.own_line, today);
+        Some(option)
+    }
+}
+
+/// Plan ids in order of first use by day (`home` when the own line serves a
+/// day away from home), each once.
+fn plan_ids_in_order(
+    trip: &Trip,
+    units: &[Unit],
+    purchases: &[Purchase],
+    own_line: Option<&OwnLine>,
+) -> Vec<String> {
+    let days = trip.day_countries();
+    let mut ids: Vec<String> = Vec::new();
+    for (day, country) in days.iter().enumerate() {
+        for unit in units {
+            let id = match unit.days[day] {
+                DayService::Purchase(n) => purchases.get(n).map(|p| p.id.as_str()),
+                DayService::OwnLineAllowance(_) => Some(OWN_PLAN_ID),
+                DayService::OwnLine => {
+                    (own_line.is_some_and(|l| l.home != *country)).then_some(OWN_PLAN_ID)
+                }
+            };
+            if let Some(id) = id {
+                if !ids.iter().any(|i| i == id) {
+                    ids.push(id.to_owned());
+                }
+            }
+        }
+    }
+    ids
+}
+
+fn strategy_of(purchases: &[Purchase]) -> Strategy {
+    let mut kinds: Vec<Strategy> = Vec::new();
+    for p in purchases {
+        let kind = match p.mode {
+            Mode::Separate | Mode::EachOwn => Strategy::Separate,
+            Mode::Hotspot(_) => Strategy::Hotspot,
+            Mode::Pool => Strategy::Pool,
+            Mode::Bundle => Strategy::Bundle,
+        };
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    match kinds.as_slice() {
+        [] => Strategy::Home,
+        [one] => *one,
+        _ => Strategy::Mixed,
     }
 }

@@ -1,15 +1,17 @@
-//! Home country (roaming passes are sold for it) and the travellers' own plan
-//! (for the EU/EEA "roam like at home" answer).
+//! Who the reader is, up front: home country, then carrier (that country's
+//! carriers in the catalogue, "another carrier", "I don't know"), then their
+//! plan (that carrier's home plans, or — for an EU/EEA home, where the
+//! fair-use allowance depends on it — "another plan" by price and data).
 
 use super::country_select::CountrySelect;
 use super::field_error::FieldError;
-use crate::core::catalogue::PlanKind;
+use crate::core::catalogue::{Catalogue, PlanKind};
 use crate::core::country::CountryCode;
 use crate::core::money::Currency;
 use crate::i18n::input_error;
 use crate::ui::context::use_ui;
 use crate::ui::events::{input_value, select_value};
-use crate::ui::state::{Action, Check, Field, Form};
+use crate::ui::state::{Action, Check, Field, Form, CUSTOM_PLAN, OTHER_CARRIER};
 use yew::prelude::*;
 
 /// Props of [`HomeInputs`].
@@ -30,20 +32,30 @@ pub struct HomeInputsProps {
 pub fn HomeInputs(props: &HomeInputsProps) -> Html {
     let ui = use_ui();
     let t = ui.t();
-    // Carriers that sell roaming passes to lines of the chosen home country.
     let home = CountryCode::parse(&props.form.home);
-    let mut carriers: Vec<String> = ui
+    let carriers = home.map(|h| carriers_of(&ui.catalogue, h)).unwrap_or_default();
+    let carrier = props.form.carrier.as_str();
+    // The carrier's own plans in the catalogue.
+    let plans: Vec<(String, String)> = ui
         .catalogue
         .plans
         .iter()
-        .filter(|p| p.kind == PlanKind::Roaming && home.is_some() && p.home == home)
-        .map(|p| p.provider.clone())
+        .filter(|p| {
+            p.kind == PlanKind::HomePlan
+                && home.is_some()
+                && p.home == home
+                && p.provider.eq_ignore_ascii_case(carrier)
+        })
+        .map(|p| (p.id.clone(), p.name.get(ui.lang).to_owned()))
         .collect();
-    carriers.sort_unstable();
-    carriers.dedup();
+    let eu_home = home.is_some_and(|h| h.eu_vat_basis_points().is_some());
+    let custom = props.form.own_plan == CUSTOM_PLAN && eu_home;
     let oncarrier = props
         .onaction
         .reform(|e: Event| Action::SetCarrier(select_value(&e)));
+    let onplan = props
+        .onaction
+        .reform(|e: Event| Action::SetOwnPlan(select_value(&e)));
     let onprice = props
         .onaction
         .reform(|e: InputEvent| Action::SetOwnPrice(input_value(&e)));
@@ -69,17 +81,34 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
                 <label for="rp-home">{ t.home_label }</label>
                 <CountrySelect value={props.form.home.clone()} onaction={props.onaction.clone()} />
             </div>
-            if !carriers.is_empty() {
+            if home.is_some() {
                 <div class="rp-field">
                     <label for="rp-carrier">{ t.carrier_label }</label>
-                    <select id="rp-carrier" onchange={oncarrier}>
-                        <option value="" selected={props.form.carrier.is_empty()}>{ t.carrier_any }</option>
-                        { for carriers.iter().map(|c| html! {
-                            <option value={c.clone()} selected={props.form.carrier == *c}>{ c.clone() }</option>
+                    <select id="rp-carrier" onchange={oncarrier} aria-describedby="rp-carrier-hint">
+                        <option value="" selected={carrier.is_empty()}>{ t.carrier_any }</option>
+                        { for carriers.iter().map(|(key, name)| html! {
+                            <option value={key.clone()} selected={carrier.eq_ignore_ascii_case(key)}>{ name.clone() }</option>
                         }) }
+                        <option value={OTHER_CARRIER} selected={carrier == OTHER_CARRIER}>{ t.carrier_other }</option>
+                    </select>
+                    <span class="rp-hint" id="rp-carrier-hint">{ t.carrier_why }</span>
+                </div>
+            }
+            if home.is_some() && (!plans.is_empty() || eu_home) {
+                <div class="rp-field">
+                    <label for="rp-own-plan">{ t.own_plan_label }</label>
+                    <select id="rp-own-plan" onchange={onplan}>
+                        <option value="" selected={props.form.own_plan.is_empty()}>{ t.own_plan_unknown }</option>
+                        { for plans.iter().map(|(id, name)| html! {
+                            <option value={id.clone()} selected={props.form.own_plan == *id}>{ name.clone() }</option>
+                        }) }
+                        if eu_home {
+                            <option value={CUSTOM_PLAN} selected={props.form.own_plan == CUSTOM_PLAN}>{ t.own_plan_custom }</option>
+                        }
                     </select>
                 </div>
             }
+            if custom {
             <p class="rp-muted">{ t.own_plan_intro }</p>
             <div class="rp-grid2">
                 <div class="rp-field">
@@ -107,6 +136,34 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
                     <FieldError id="rp-own-gb-error" message={gb_error} />
                 </div>
             </div>
+            }
         </section>
     }
+}
+
+/// Carriers of a home country in the catalogue: providers of its home plans
+/// and carriers whose lines take its roaming passes, as (key, name shown),
+/// in the catalogue's order.
+pub fn carriers_of(catalogue: &Catalogue, home: CountryCode) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |key: &str| {
+        if !out.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
+            out.push((key.to_owned(), key.to_owned()));
+        }
+    };
+    for plan in &catalogue.plans {
+        if plan.home != Some(home) {
+            continue;
+        }
+        match plan.kind {
+            PlanKind::HomePlan => add(&plan.provider),
+            _ if plan.buyers == crate::core::catalogue::Buyers::Customers => {
+                for c in &plan.carriers {
+                    add(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }

@@ -1,10 +1,11 @@
-//! One ranked way to stay online: total, per person, per GB, the plans per
-//! block of days, and what to watch out for. Carries the test hooks.
+//! One way to stay online: total, per person, per GB, who uses what on
+//! which days, where each figure comes from, and what to watch out for.
+//! Carries the test hooks.
 
 use super::day_strip::{DayStrip, StripBlock};
 use crate::core::catalogue::{Confidence, Plan};
-use crate::core::engine::{Block, Service, TripOption};
-use crate::i18n::{fill, kind_name, mode_phrase, reason_name, strategy_name, warning_text};
+use crate::core::engine::{DayService, Mode, Purchase, Reason, TripOption, OWN_PLAN_ID};
+use crate::i18n::{fill, kind_name, mode_phrase, reason_name, strategy_name, warning_text, Formatter};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
 
@@ -13,7 +14,7 @@ use yew::prelude::*;
 pub struct OptionCardProps {
     /// The option.
     pub option: TripOption,
-    /// Whether it is the best one (shown prominently, details open).
+    /// Whether it is the headline answer (shown prominently, details open).
     pub best: bool,
     /// Travellers.
     pub people: u32,
@@ -21,12 +22,94 @@ pub struct OptionCardProps {
     pub total_days: u32,
     /// Day index where each leg starts.
     pub leg_starts: Vec<u32>,
+    /// Whether each trip day is in the home country.
+    pub at_home: Vec<bool>,
 }
 
 /// Only http(s) links are made clickable: a catalogue's text is untrusted.
-fn safe_link(url: &str) -> Option<String> {
+pub fn safe_link(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_owned())
+}
+
+/// Days as short ranges, 1-based: "1–3, 5".
+pub fn day_ranges(days: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < days.len() {
+        let start = days[i];
+        let mut end = start;
+        while i + 1 < days.len() && days[i + 1] == end + 1 {
+            i += 1;
+            end = days[i];
+        }
+        parts.push(if start == end {
+            (start + 1).to_string()
+        } else {
+            format!("{}–{}", start + 1, end + 1)
+        });
+        i += 1;
+    }
+    parts.join(", ")
+}
+
+/// "Day 3" or "Days 1–3, 5".
+fn days_phrase(days: &[u32], f: Formatter) -> String {
+    let t = crate::i18n::texts(f.lang);
+    let list = day_ranges(days);
+    if days.len() == 1 {
+        fill(t.day_single, &[("days", &list)])
+    } else {
+        fill(t.days_list, &[("days", &list)])
+    }
+}
+
+/// "Traveller 1, Traveller 2", or "everyone".
+fn who(travellers: &[usize], people: u32, f: Formatter) -> String {
+    let t = crate::i18n::texts(f.lang);
+    if travellers.len() as u32 == people && people > 1 {
+        return t.who_everyone.to_owned();
+    }
+    let names: Vec<String> = travellers
+        .iter()
+        .map(|i| fill(t.traveller_label, &[("n", &(i + 1).to_string())]))
+        .collect();
+    f.list(&names)
+}
+
+/// Where a plan's figures come from, in words and links.
+fn provenance(plan: &Plan, f: Formatter) -> Html {
+    let t = crate::i18n::texts(f.lang);
+    let p = &plan.provenance;
+    let confidence = p.confidence.map(|c| match c {
+        Confidence::Observed => t.confidence_observed,
+        Confidence::Partial => t.confidence_partial,
+        Confidence::Unverified => t.confidence_unverified,
+    });
+    let page = p
+        .evidence
+        .first()
+        .map(|e| e.url.as_str())
+        .or(p.source.as_deref())
+        .and_then(safe_link);
+    let seen = p
+        .evidence
+        .iter()
+        .filter_map(|e| e.seen)
+        .chain(p.checked)
+        .max();
+    html! {
+        <span class="rp-provenance">
+            { for page.map(|href| html! {
+                <a href={href} target="_blank" rel="noopener noreferrer nofollow">{ t.evidence_link }</a>
+            }) }
+            { for seen.map(|d| html! { <span>{ fill(t.seen_on, &[("date", &f.date(d))]) }</span> }) }
+            { for confidence.map(|c| html! { <span>{ c }</span> }) }
+            { for p.buy_url.as_deref().and_then(safe_link).map(|href| html! {
+                <a href={href} target="_blank" rel="noopener noreferrer nofollow sponsored">{ t.buy_link }</a>
+            }) }
+        </span>
+    }
 }
 
 /// A ranked option.
@@ -36,111 +119,114 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
     let (t, f) = (ui.t(), ui.f());
     let option = &props.option;
     let colour_of = |id: &str| option.plan_ids.iter().position(|p| p == id).unwrap_or(0);
-    let strip: Vec<StripBlock> = option
-        .blocks
-        .iter()
-        .map(|b| {
-            let id = match &b.service {
-                Service::Plan { id, .. } => id.as_str(),
-                Service::OwnPlan => crate::core::engine::OWN_PLAN_ID,
-            };
-            StripBlock {
-                first_day: b.first_day,
-                days: b.days,
-                colour: colour_of(id),
-            }
-        })
-        .collect();
-    let days_label = |b: &Block| {
-        let (a, z) = (
-            (b.first_day + 1).to_string(),
-            (b.first_day + b.days).to_string(),
-        );
-        if b.days == 1 {
-            fill(t.day_one, &[("a", &a)])
-        } else {
-            fill(t.day_range, &[("a", &a), ("b", &z)])
-        }
-    };
-    let provenance = |plan: &Plan| {
-        let p = &plan.provenance;
-        let confidence = p.confidence.map(|c| match c {
-            Confidence::Observed => t.confidence_observed,
-            Confidence::Partial => t.confidence_partial,
-            Confidence::Unverified => t.confidence_unverified,
-        });
-        html! {
-            <span class="rp-provenance">
-                { for p.source.as_deref().and_then(safe_link).map(|href| html! {
-                    <a href={href} target="_blank" rel="noopener noreferrer nofollow">{ t.source_link }</a>
-                }) }
-                { for p.checked.map(|d| html! { <span>{ fill(t.checked_on, &[("date", &f.date(d))]) }</span> }) }
-                { for confidence.map(|c| html! { <span>{ c }</span> }) }
-            </span>
-        }
-    };
-    let block_item = |b: &Block| {
-        let (swatch, body) = match &b.service {
-            Service::Plan {
-                plan,
-                id,
-                mode,
-                topups,
-                cost,
-            } => {
-                let Some(plan) = ui.catalogue.plans.get(*plan) else {
-                    return html! {};
-                };
-                (
-                    colour_of(id),
-                    html! {
-                        <>
-                            <span class="rp-plan-name">{ plan.name.get(ui.lang) }</span>
-                            <span class="rp-muted">{ format!(" · {} · {}", plan.provider, kind_name(plan.kind, ui.lang)) }</span>
-                            <span class="rp-block-meta">
-                                if props.people > 1 { <span>{ mode_phrase(*mode, props.people, ui.lang) }</span> }
-                                if *topups > 0 { <span>{ fill(t.topups, &[("n", &topups.to_string())]) }</span> }
-                                <span>{ fill(t.block_cost, &[("amount", &f.money(*cost))]) }</span>
-                            </span>
-                            { provenance(plan) }
-                        </>
-                    },
+    let purchase_item = |purchase: &Purchase| {
+        let Some(plan) = ui.catalogue.plans.get(purchase.plan) else {
+            return html! {};
+        };
+        let people = purchase.travellers.len() as u32;
+        let usage = match purchase.mode {
+            Mode::Hotspot(_) => {
+                let host = purchase.host.unwrap_or(0);
+                let guests: Vec<usize> = purchase
+                    .travellers
+                    .iter()
+                    .copied()
+                    .filter(|t| *t != host)
+                    .collect();
+                fill(
+                    t.hotspot_for,
+                    &[
+                        ("host", &who(&[host], props.people, f)),
+                        ("guests", &who(&guests, props.people, f)),
+                    ],
                 )
             }
-            Service::OwnPlan => {
-                let surcharge = option.own_plan.map(|o| o.surcharge);
-                (
-                    colour_of(crate::core::engine::OWN_PLAN_ID),
-                    html! {
-                        <>
-                            <span class="rp-plan-name">{ t.own_plan_block }</span>
-                            <span class="rp-block-meta">
-                                { match surcharge {
-                                    Some(s) if s.minor > 0 => fill(t.own_plan_surcharge, &[("amount", &f.money(s))]),
-                                    _ => t.own_plan_free.to_owned(),
-                                } }
-                            </span>
-                        </>
-                    },
-                )
-            }
+            Mode::Separate => who(&purchase.travellers, props.people, f),
+            mode => format!(
+                "{} ({})",
+                who(&purchase.travellers, props.people, f),
+                mode_phrase(mode, people, ui.lang)
+            ),
         };
         html! {
-            <li class="rp-block">
-                <span class={classes!("rp-swatch", format!("rp-fill-{}", swatch % 6))} aria-hidden="true"></span>
+            <li class="rp-block" data-plan={purchase.id.clone()}>
+                <span class={classes!("rp-swatch", format!("rp-fill-{}", colour_of(&purchase.id) % 6))} aria-hidden="true"></span>
                 <div>
-                    <span class="rp-days">{ days_label(b) }</span>
-                    { body }
+                    <span class="rp-days">{ days_phrase(&purchase.served, f) }</span>
+                    <span class="rp-plan-name">{ plan.name.get(ui.lang) }</span>
+                    <span class="rp-muted">{ format!(" · {} · {}", plan.provider_name.get(ui.lang), kind_name(plan.kind, ui.lang)) }</span>
+                    <span class="rp-block-meta">
+                        if props.people > 1 { <span>{ usage }</span> }
+                        if purchase.is_resumed() { <span>{ t.resumed_note }</span> }
+                        if purchase.topups > 0 { <span>{ fill(t.topups, &[("n", &purchase.topups.to_string())]) }</span> }
+                        <span>{ f.money(purchase.cost) }</span>
+                    </span>
+                    { for plan.provenance.notes.as_ref().map(|n| html! { <span class="rp-note">{ n.clone() }</span> }) }
+                    { provenance(plan, f) }
                 </div>
             </li>
         }
     };
+    // Own-line days away from home, per unit, in words.
+    let own_line_lines: Vec<String> = option
+        .units
+        .iter()
+        .filter_map(|unit| {
+            let days: Vec<u32> = unit
+                .days
+                .iter()
+                .enumerate()
+                .filter(|(d, s)| {
+                    !matches!(s, DayService::Purchase(_))
+                        && !props.at_home.get(*d).copied().unwrap_or(false)
+                })
+                .map(|(d, _)| u32::try_from(d).unwrap_or(0))
+                .collect();
+            (!days.is_empty() && option.plan_ids.iter().any(|p| p == OWN_PLAN_ID)).then(|| {
+                fill(
+                    t.own_line_covers,
+                    &[
+                        ("who", &who(&unit.travellers, props.people, f)),
+                        ("days", &days_phrase(&days, f)),
+                    ],
+                )
+            })
+        })
+        .collect();
+    let strips: Vec<Vec<StripBlock>> = option
+        .units
+        .iter()
+        .map(|unit| {
+            let mut blocks: Vec<StripBlock> = Vec::new();
+            for (d, service) in unit.days.iter().enumerate() {
+                let colour = match service {
+                    DayService::Purchase(n) => option
+                        .purchases
+                        .get(*n)
+                        .map_or(0, |p| colour_of(&p.id)),
+                    _ => colour_of(OWN_PLAN_ID),
+                };
+                let day = u32::try_from(d).unwrap_or(0);
+                match blocks.last_mut() {
+                    Some(last) if last.colour == colour && last.first_day + last.days == day => {
+                        last.days += 1;
+                    }
+                    _ => blocks.push(StripBlock {
+                        first_day: day,
+                        days: 1,
+                        colour,
+                    }),
+                }
+            }
+            blocks
+        })
+        .collect();
     let plan_names: Vec<String> = option
         .plan_ids
         .iter()
         .map(|id| {
             ui.catalogue.plan(id).map_or_else(
-                || t.own_plan_block.to_owned(),
+                || t.own_line_name.to_owned(),
                 |p| p.name.get(ui.lang).to_owned(),
             )
         })
@@ -152,11 +238,10 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
         .collect();
     let details = html! {
         <>
-            <ol class="rp-blocks">{ for option.blocks.iter().map(block_item) }</ol>
+            <ol class="rp-blocks">{ for option.purchases.iter().map(purchase_item) }</ol>
+            { for own_line_lines.iter().map(|l| html! { <p class="rp-own-line">{ l.clone() }</p> }) }
             if !warnings.is_empty() {
                 <div class="rp-warnings">
-                    // The best option sits right under the results' h2, the
-                    // others under the "other options" h3: one level below.
                     if props.best {
                         <h3>{ t.warnings_heading }</h3>
                     } else {
@@ -167,18 +252,21 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             }
         </>
     };
+    let reasons: Vec<&str> = option.reasons.iter().map(|r| r.code()).collect();
     html! {
         <article class={classes!("rp-option", props.best.then_some("rp-best"))}
             data-testid="option"
             data-total-minor={option.total.minor.to_string()}
             data-currency={option.total.currency.to_string()}
             data-strategy={option.strategy.code()}
-            data-plans={option.plan_ids.join(",")}>
+            data-plans={option.plan_ids.join(",")}
+            data-reasons={reasons.join(" ")}>
             <header class="rp-option-head">
                 <div class="rp-badges">
-                    if props.best { <span class="rp-badge rp-badge-best">{ t.best_badge }</span> }
-                    { for option.reasons.iter().filter(|r| !props.best || **r != crate::core::engine::Reason::Cheapest).map(|r| html! {
-                        <span class="rp-badge">{ reason_name(*r, ui.lang) }</span>
+                    { for option.reasons.iter().map(|r| html! {
+                        <span class={classes!("rp-badge", (props.best && matches!(r, Reason::Cheapest | Reason::Verified)).then_some("rp-badge-best"))}>
+                            { reason_name(*r, ui.lang) }
+                        </span>
                     }) }
                     <span class="rp-badge rp-badge-plain">{ strategy_name(option.strategy, ui.lang) }</span>
                 </div>
@@ -191,11 +279,10 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     </span>
                 </div>
             </header>
-            if !props.best {
-                // What the option is, without opening its details.
-                <p class="rp-option-plans">{ plan_names.join(" → ") }</p>
-            }
-            <DayStrip blocks={strip} total_days={props.total_days} leg_starts={props.leg_starts.clone()} />
+            <p class="rp-option-plans">{ plan_names.join(" → ") }</p>
+            { for strips.into_iter().map(|blocks| html! {
+                <DayStrip {blocks} total_days={props.total_days} leg_starts={props.leg_starts.clone()} />
+            }) }
             if props.best {
                 { details }
             } else {

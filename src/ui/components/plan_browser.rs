@@ -3,7 +3,8 @@
 
 use crate::core::catalogue::{Billing, Hotspot, Plan, PlanKind, MB_PER_GB};
 use crate::core::country::CountryCode;
-use crate::core::engine::Buyer;
+use crate::core::engine::is_offered;
+use crate::core::trip::Trip;
 use crate::core::money::{Currency, Value};
 use crate::i18n::{fill, kind_name};
 use crate::ui::context::use_ui;
@@ -32,7 +33,7 @@ pub struct PlanBrowserProps {
     /// Who buys, when the trip is valid: plans they cannot buy (another
     /// country's roaming passes, eSIMs for phones without) are left out.
     #[prop_or_default]
-    pub buyer: Option<Buyer>,
+    pub trip: Option<Trip>,
 }
 
 /// Price per GB on the common yardstick; `None` for plans without a cap.
@@ -68,7 +69,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
             Some(c) => p.covers(c),
             None => props.countries.iter().any(|c| p.covers(*c)),
         })
-        .filter(|p| props.buyer.as_ref().is_none_or(|buyer| buyer.can_buy(p)))
+        .filter(|p| props.trip.as_ref().is_none_or(|trip| is_offered(p, trip)))
         .filter(|p| kind.is_none_or(|k| p.kind == k))
         .filter(|p| !*only_esim || p.kind == PlanKind::Esim)
         .filter(|p| {

@@ -3,9 +3,9 @@
 //! my own plan.
 
 use crate::core::country::CountryCode;
-use crate::core::engine::{Answer, Reason, Service, TripOption};
+use crate::core::engine::{Answer, DayUse, GroupKind, Mode, Reason, TripOption, OWN_PLAN_ID};
 use crate::core::money::{div_round, Currency, Money};
-use crate::core::trip::Trip;
+use crate::core::trip::{OwnPlan, Trip};
 use crate::i18n::fill;
 use crate::ui::context::use_ui;
 use yew::prelude::*;
@@ -45,38 +45,43 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             .map_or_else(|| id.to_owned(), |p| p.name.get(ui.lang).to_owned())
     };
 
-    // 1. Borders: the plans of the listed options, which legs each covers.
+    // 1. Borders: the plans of the listed options; one sentence per
+    // distinct answer (plans with the same coverage of this trip together).
     let mut plan_indices: Vec<usize> = Vec::new();
     for option in &answer.options {
-        for block in &option.blocks {
-            if let Service::Plan { plan, .. } = block.service {
-                if !plan_indices.contains(&plan) {
-                    plan_indices.push(plan);
-                }
+        for purchase in &option.purchases {
+            if !plan_indices.contains(&purchase.plan) {
+                plan_indices.push(purchase.plan);
             }
         }
     }
-    let borders: Vec<String> = plan_indices
+    let abroad: Vec<CountryCode> = countries
         .iter()
-        .take(5)
-        .filter_map(|&i| ui.catalogue.plans.get(i))
-        .map(|plan| {
-            let (covered, missing): (Vec<CountryCode>, Vec<CountryCode>) =
-                countries.iter().partition(|c| plan.covers(**c));
-            let name = plan.name.get(ui.lang);
+        .copied()
+        .filter(|c| Some(*c) != trip.home)
+        .collect();
+    let mut groups: Vec<(Vec<CountryCode>, Vec<String>)> = Vec::new();
+    for plan in plan_indices.iter().filter_map(|&i| ui.catalogue.plans.get(i)) {
+        let covered: Vec<CountryCode> = abroad.iter().copied().filter(|c| plan.covers(*c)).collect();
+        let name = plan.name.get(ui.lang).to_owned();
+        match groups.iter_mut().find(|(c, _)| *c == covered) {
+            Some((_, names)) => names.push(name),
+            None => groups.push((covered, vec![name])),
+        }
+    }
+    let borders: Vec<String> = groups
+        .iter()
+        .take(4)
+        .map(|(covered, plans)| {
+            let missing: Vec<CountryCode> =
+                abroad.iter().copied().filter(|c| !covered.contains(c)).collect();
+            let name = f.list(plans);
             if missing.is_empty() {
-                fill(
-                    t.q_borders_all,
-                    &[("plan", name), ("countries", &names(&covered))],
-                )
+                fill(t.q_borders_all, &[("plan", &name), ("countries", &names(covered))])
             } else {
                 fill(
                     t.q_borders_some,
-                    &[
-                        ("plan", name),
-                        ("covered", &names(&covered)),
-                        ("missing", &names(&missing)),
-                    ],
+                    &[("plan", &name), ("covered", &names(covered)), ("missing", &names(&missing))],
                 )
             }
         })
@@ -90,37 +95,46 @@ pub fn Questions(props: &QuestionsProps) -> Html {
     let money = |o: &TripOption| f.money(o.total);
     let first_plan = |o: &TripOption| {
         o.plan_ids
-            .first()
+            .iter()
+            .find(|id| *id != OWN_PLAN_ID)
             .map(|id| plan_name(id))
             .unwrap_or_default()
     };
     let mut family: Vec<String> = Vec::new();
-    if trip.people <= 1 {
+    let people = trip.people();
+    if people <= 1 {
         family.push(t.q_family_single.to_owned());
     } else {
-        if let Some(o) = option_with(answer, Reason::CheapestSeparate) {
+        if let Some(o) = option_with(answer, Reason::Separate) {
             family.push(fill(t.q_family_separate, &[("amount", &money(o))]));
         }
-        match option_with(answer, Reason::CheapestHotspot) {
+        let sharing = answer.options.iter().find(|o| {
+            o.purchases
+                .iter()
+                .any(|p| matches!(p.mode, Mode::Hotspot(_)))
+        });
+        match sharing {
             Some(o) => family.push(fill(
                 t.q_family_hotspot,
                 &[("amount", &money(o)), ("plan", &first_plan(o))],
             )),
             None if !trip.together => family.push(t.q_family_hotspot_apart.to_owned()),
             None => {
-                let need = u64::from(trip.people - 1) * trip.mb_per_day;
+                let need = trip.group_mb_per_day()
+                    - trip.travellers.iter().map(|x| x.mb_per_day).min().unwrap_or(0);
                 family.push(fill(t.q_family_hotspot_none, &[("mb", &f.data(need))]));
             }
         }
-        match option_with(answer, Reason::CheapestPool) {
+        match answer
+            .options
+            .iter()
+            .find(|o| o.purchases.iter().any(|p| p.mode == Mode::Pool))
+        {
             Some(o) => family.push(fill(
                 t.q_family_pool,
                 &[("amount", &money(o)), ("plan", &first_plan(o))],
             )),
-            None => family.push(fill(
-                t.q_family_pool_none,
-                &[("n", &trip.people.to_string())],
-            )),
+            None => family.push(fill(t.q_family_pool_none, &[("n", &people.to_string())])),
         }
         let bound = ui.catalogue.plans.iter().find(|p| {
             p.cards.is_some() && p.pool.is_none() && countries.iter().any(|c| p.covers(*c))
@@ -130,72 +144,89 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         }
     }
 
-    // 3. Own plan.
+    // 3. The own line.
     let mut own: Vec<String> = Vec::new();
-    let eu_days = trip
-        .legs
-        .iter()
-        .filter(|l| l.country.in_eu_roaming_area())
-        .map(|l| l.days)
-        .sum::<u32>();
-    match (&answer.own_plan, trip.home_plan) {
-        _ if trip.home.is_none() || trip.home_plan.is_none() => {
-            own.push(t.q_own_not_given.to_owned());
-        }
-        (None, _) => own.push(t.q_own_not_eu.to_owned()),
-        _ if eu_days == 0 => own.push(t.q_own_no_eu_days.to_owned()),
-        (Some(roaming), Some(plan)) => {
-            let ex_vat = i64::try_from(div_round(
-                i128::from(plan.monthly_price.minor) * 10_000,
-                10_000 + i128::from(roaming.vat_basis_points),
-            ))
-            .unwrap_or(0);
-            own.push(fill(
-                t.q_own_allowance,
-                &[
-                    ("gb", &f.data(roaming.monthly_allowance_mb())),
-                    (
-                        "price",
-                        &f.money(Money::new(ex_vat, plan.monthly_price.currency)),
-                    ),
-                    ("year", &trip.start.year().to_string()),
-                    (
-                        "cap",
-                        &f.money(Money::new(roaming.cap_cents_per_gb, Currency::EUR)),
-                    ),
-                ],
-            ));
-            // As if the own plan served every EU/EEA day of the trip.
-            let used = trip.mb_per_day * u64::from(eu_days);
-            if used <= roaming.allowance_mb {
-                own.push(fill(t.q_own_within, &[("used", &f.data(used))]));
-            } else {
-                let rates = &ui.catalogue.rates;
-                let group = roaming.surcharge(used).times(u64::from(trip.people));
-                let amount = rates
-                    .to_money(group, props.currency)
-                    .map(|m| f.money(m))
-                    .unwrap_or_default();
-                let over = used - roaming.allowance_mb;
-                own.push(fill(
-                    t.q_own_over,
-                    &[
-                        ("used", &f.data(used)),
-                        ("over", &f.data(over)),
-                        ("amount", &amount),
-                    ],
-                ));
+    match &answer.own_line {
+        None => own.push(t.q_own_no_home.to_owned()),
+        Some(line) => {
+            let home_days = trip.days_at_home();
+            if home_days > 0 {
+                let days = f.days(home_days);
+                own.push(fill(t.q_own_home_days, &[("days", &days)]));
             }
-            let outside: Vec<CountryCode> = countries
-                .iter()
-                .copied()
-                .filter(|c| !c.in_eu_roaming_area())
-                .collect();
-            if !outside.is_empty() {
-                own.push(fill(t.q_own_outside, &[("countries", &names(&outside))]));
+            let mut not_included: Vec<CountryCode> = Vec::new();
+            for country in &abroad {
+                if line.day_use(*country) == DayUse::None {
+                    not_included.push(*country);
+                }
+            }
+            for group in &line.groups {
+                let here: Vec<CountryCode> =
+                    abroad.iter().copied().filter(|c| group.covers(*c)).collect();
+                if here.is_empty() {
+                    continue;
+                }
+                let sentence = match (group.kind, group.allowance_mb) {
+                    (GroupKind::EuPlanUnknown, _) => {
+                        fill(t.q_own_eu_unknown, &[("countries", &names(&here))])
+                    }
+                    (_, Some(mb)) => fill(
+                        t.q_own_group,
+                        &[
+                            ("countries", &names(&here)),
+                            ("allowance", &f.data(mb / u64::from(line.periods.max(1)))),
+                        ],
+                    ),
+                    (_, None) => fill(t.q_own_group_unlimited, &[("countries", &names(&here))]),
+                };
+                own.push(sentence);
+            }
+            if let Some(eu) = line.eu {
+                let eu_here = abroad.iter().any(|c| c.in_eu_roaming_area());
+                if eu_here {
+                    let plan_price = line
+                        .plan(&ui.catalogue)
+                        .map(|p| p.price)
+                        .or(match &trip.own_plan {
+                            Some(OwnPlan::Custom(hp)) => Some(hp.monthly_price),
+                            _ => None,
+                        });
+                    if let Some(price) = plan_price {
+                        let ex_vat = i64::try_from(div_round(
+                            i128::from(price.minor) * 10_000,
+                            10_000 + i128::from(eu.vat_basis_points),
+                        ))
+                        .unwrap_or(0);
+                        own.push(fill(
+                            t.q_own_allowance,
+                            &[
+                                ("gb", &f.data(eu.monthly_allowance_mb())),
+                                ("price", &f.money(Money::new(ex_vat, price.currency))),
+                                ("year", &trip.start.year().to_string()),
+                                (
+                                    "cap",
+                                    &f.money(Money::new(eu.cap_cents_per_gb, Currency::EUR)),
+                                ),
+                            ],
+                        ));
+                    }
+                }
+            }
+            if !not_included.is_empty() {
+                if line.plan.is_none() && line.eu.is_none() && !matches!(trip.own_plan, Some(OwnPlan::Custom(_))) {
+                    own.push(fill(t.q_own_plan_unknown, &[("countries", &names(&not_included))]));
+                } else {
+                    own.push(fill(t.q_own_not_included, &[("countries", &names(&not_included))]));
+                }
+            }
+            if let Some(best) = answer.options.first() {
+                for w in &best.warnings {
+                    if let crate::core::engine::Warning::OwnLineAllowanceExceeded { .. } = w {
+                        own.push(crate::i18n::warning_text(w, &ui.catalogue, f));
+                    }
+                }
             }
         }
-        (Some(_), None) => own.push(t.q_own_not_given.to_owned()),
     }
 
     let item = |id: &'static str, question: &'static str, lines: Vec<String>| {
@@ -215,7 +246,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             <h2 id="rp-questions-heading">{ t.questions_heading }</h2>
             { item("rp-q-borders", t.q_borders, border_lines) }
             { item("rp-q-family", t.q_family, family) }
-            { item("rp-q-own", t.q_own, own) }
+            { item("rp-q-own", t.q_own_line, own) }
         </section>
     }
 }

@@ -35,18 +35,25 @@ pub fn Results(props: &ResultsProps) -> Html {
             Some(start)
         })
         .collect();
+    let at_home: Vec<bool> = props
+        .trip
+        .day_countries()
+        .iter()
+        .map(|c| Some(*c) == props.trip.home)
+        .collect();
+    let people = props.trip.people();
     let body = if props.answer.uncovered.is_empty() {
         let mut options = props.answer.options.iter();
         html! {
             <>
                 { for options.next().map(|best| html! {
-                    <OptionCard option={best.clone()} best=true people={props.trip.people} {total_days} leg_starts={leg_starts.clone()} />
+                    <OptionCard option={best.clone()} best=true {people} {total_days} leg_starts={leg_starts.clone()} at_home={at_home.clone()} />
                 }) }
                 if props.answer.options.len() > 1 {
                     <h3 class="rp-subheading">{ t.alternatives_heading }</h3>
                     <div class="rp-options">
                         { for options.map(|o| html! {
-                            <OptionCard option={o.clone()} best=false people={props.trip.people} {total_days} leg_starts={leg_starts.clone()} />
+                            <OptionCard option={o.clone()} best=false {people} {total_days} leg_starts={leg_starts.clone()} at_home={at_home.clone()} />
                         }) }
                     </div>
                 }

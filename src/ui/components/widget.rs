@@ -6,19 +6,18 @@ use super::best_bar::BestBar;
 use super::catalogue_status::{CatalogueStatus, CustomCatalogue};
 use super::cost_bars::CostBars;
 use super::cost_lines::{CostLines, Series, USAGE_GRID};
-use super::data_input::DataInput;
-use super::group_inputs::GroupInputs;
 use super::header::Header;
 use super::home_inputs::HomeInputs;
 use super::plan_browser::PlanBrowser;
 use super::questions::Questions;
 use super::results::Results;
 use super::share_panel::SharePanel;
+use super::travellers_input::TravellersInput;
 use super::trip_editor::TripEditor;
 use super::update_banner::UpdateBanner;
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
-use crate::core::engine::{self, Answer, Buyer, Reason, Request};
+use crate::core::engine::{self, Answer, Reason, Request};
 use crate::core::lang::Lang;
 use crate::core::money::{Currency, Money};
 use crate::core::share::{LinkSettings, SettingError, Theme};
@@ -87,21 +86,12 @@ fn usage_series(
     currency: Currency,
     today: Date,
 ) -> Vec<Series> {
-    let reasons = [
-        Reason::Cheapest,
-        Reason::CheapestSeparate,
-        Reason::CheapestHotspot,
-        Reason::CheapestPool,
-        Reason::CheapestWithOwnPlan,
-    ];
+    let reasons = [Reason::Cheapest, Reason::Separate];
     let totals: Vec<Vec<(Reason, Money)>> = USAGE_GRID
         .iter()
         .map(|mb| {
-            let trip = Trip {
-                mb_per_day: *mb,
-                ..trip.clone()
-            };
-            engine::totals_by_reason(Request {
+            let trip = scaled_to(trip, *mb);
+            engine::totals(Request {
                 catalogue,
                 trip: &trip,
                 currency,
@@ -120,6 +110,23 @@ fn usage_series(
         })
         .filter(|s| s.totals.iter().any(Option::is_some))
         .collect()
+}
+
+/// The trip with every traveller's use scaled so that the average is `mb`
+/// a day (the same for everyone when they all use the same).
+fn scaled_to(trip: &Trip, mb: u64) -> Trip {
+    let mut scaled = trip.clone();
+    let people = trip.travellers.len().max(1) as u64;
+    let total = trip.group_mb_per_day().max(1);
+    for t in &mut scaled.travellers {
+        t.mb_per_day = (t.mb_per_day * mb * people).div_ceil(total).max(1);
+    }
+    scaled
+}
+
+/// The average MB a day per traveller.
+fn average_mb(trip: &Trip) -> u64 {
+    trip.group_mb_per_day() / trip.travellers.len().max(1) as u64
 }
 
 /// The whole widget.
@@ -196,7 +203,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 if answer.uncovered.is_empty() {
                     <Questions answer={answer.clone()} trip={trip.clone()} currency={state.currency} />
                     <CostBars options={answer.options.clone()} />
-                    <CostLines series={(*series).clone()} current_mb={trip.mb_per_day} currency={state.currency.to_string()} />
+                    <CostLines series={(*series).clone()} current_mb={average_mb(trip)} currency={state.currency.to_string()} />
                 }
             </>
         },
@@ -230,14 +237,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <form class="rp-inputs" {onsubmit} novalidate=true aria-label={t.trip_heading}>
                         <TripEditor form={state.form.clone()} check={check.clone()} focus={focus}
                             total_days={state.trip.as_ref().map(Trip::total_days)} onaction={onaction.clone()} />
-                        <GroupInputs form={state.form.clone()} check={check.clone()} onaction={onaction.clone()} />
-                        <DataInput form={state.form.clone()} check={check.clone()} {estimate} onaction={onaction.clone()} />
+                        <TravellersInput form={state.form.clone()} check={check.clone()} {estimate} onaction={onaction.clone()} />
                         <HomeInputs form={state.form.clone()} check={check.clone()} currencies={currencies} onaction={onaction.clone()} />
                     </form>
                     <div class="rp-outputs">{ outputs }</div>
                 </div>
                 <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} currency={state.currency}
-                    buyer={state.trip.as_ref().map(Buyer::of)} />
+                    trip={state.trip.clone()} />
                 { for props.widget_url.clone().map(|url| html! {
                     <SharePanel widget_url={url} pairs={state.link_pairs(custom_url.as_deref())} oncopy={props.oncopy.clone()} />
                 }) }
