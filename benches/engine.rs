@@ -325,17 +325,9 @@ fn asia_trip(days: u32, people: u32) -> Result<Trip, String> {
             });
         }
     }
-    Ok(Trip {
-        legs: out,
-        people,
-        together: true,
-        mb_per_day: 1024,
-        home: Some(country("GB")?),
-        home_carrier: None,
-        esim: true,
-        start: Date::new(2026, 12, 1).ok_or("bad date")?,
-        home_plan: None,
-    })
+    let mut trip = Trip::uniform(out, people, 1024, Date::new(2026, 12, 1).ok_or("bad date")?);
+    trip.home = Some(country("GB")?);
+    Ok(trip)
 }
 
 // ---------------------------------------------------------------------------

@@ -89,7 +89,7 @@ fn covers_the_hong_kong_carriers_and_their_offer_shapes() {
         catalogue
             .plans
             .iter()
-            .any(|p| p.account_lines.is_some() && p.pool.is_none()),
+            .any(|p| p.cards.is_some() && p.pool.is_none()),
         "cards bound, no pool"
     );
     assert!(catalogue

@@ -1668,7 +1668,7 @@ fn extension_fields_are_read_and_checked() {
     });
     let pass = catalogue.plan(PASS).unwrap();
     assert!(pass.needs_activation && pass.real_name);
-    assert_eq!(pass.account_lines, Some(3));
+    assert_eq!(pass.cards, Some(3));
     let found = problems(|root| {
         plan(root, 0).insert("real_name".into(), json!("yes"));
     });

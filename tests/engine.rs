@@ -11,8 +11,8 @@ use proptest::prelude::*;
 use proptest::strategy::{Strategy as _, ValueTree};
 use roamplan::core::catalogue::{Buyers, Catalogue, Hotspot, Inclusion, PlanKind};
 use roamplan::core::engine::{
-    compute, is_offered, refusal, Answer, DayService, Mode, Reason, Request, Strategy,
-    TripOption, Warning, OWN_PLAN_ID,
+    compute, is_offered, refusal, Answer, DayService, Mode, Reason, Request, Strategy, TripOption,
+    Warning, OWN_PLAN_ID,
 };
 use roamplan::core::money::{Currency, Money};
 use roamplan::core::trip::{HomePlan, OwnPlan, Traveller, Trip};
@@ -161,7 +161,7 @@ fn residents_plans_only_for_residents_and_home_plans_never_bought() {
         Some(roamplan::core::engine::Refusal::ResidentsOnly)
     );
     // Residents travelling in Macau can sign the pool (were it for Macau).
-    let mut residents = visitors.clone();
+    let mut residents = visitors;
     residents.home = Some(cc("HK"));
     assert!(is_offered(c.plan("family-pool").unwrap(), &residents));
     assert!(!is_offered(c.plan("hk-plan").unwrap(), &residents));
@@ -204,10 +204,14 @@ fn a_contract_is_bought_once_and_its_commitment_shown() {
     let o = best(&answer(&c, &t, "HKD")).clone();
     // One subscription serves the four days away, home days in between.
     assert_eq!(o.total, hkd(1000));
-    assert_eq!(purchases(&o), vec![("pack".into(), vec![1, 2, 6, 9], vec![0])]);
-    assert!(o
-        .warnings
-        .contains(&Warning::Contract { plan: "pack".into(), months: 24 }));
+    assert_eq!(
+        purchases(&o),
+        vec![("pack".into(), vec![1, 2, 6, 9], vec![0])]
+    );
+    assert!(o.warnings.contains(&Warning::Contract {
+        plan: "pack".into(),
+        months: 24
+    }));
 }
 
 // ---------------------------------------------------------------------------
@@ -429,7 +433,10 @@ fn a_pool_of_four_and_one_separate_line() {
 #[test]
 fn a_bundle_gives_each_card_its_own_data() {
     let c = catalogue(vec![
-        sim("bundle", &["TW"], 30.0, "EUR").validity(10).data_gb(5).cards(3),
+        sim("bundle", &["TW"], 30.0, "EUR")
+            .validity(10)
+            .data_gb(5)
+            .cards(3),
         sim("one", &["TW"], 15.0, "EUR").validity(10).data_gb(8),
     ]);
     let t = trip(&[("TW", 4)], &[1024, 1024, 1024]);
@@ -490,7 +497,10 @@ fn the_simplest_needs_at_most_one_product_each() {
 fn an_unverified_plan_is_never_the_headline_silently() {
     let mut cheap = esim("cheap", &["HK"], 10.0, "EUR").validity(7);
     cheap.plan.provenance.confidence = Some(roamplan::core::catalogue::Confidence::Unverified);
-    let c = catalogue(vec![cheap, esim("checked", &["HK"], 15.0, "EUR").validity(7)]);
+    let c = catalogue(vec![
+        cheap,
+        esim("checked", &["HK"], 15.0, "EUR").validity(7),
+    ]);
     let t = trip(&[("HK", 3)], &[1024]);
     let a = answer(&c, &t, "EUR");
     assert_eq!(a.options[0].plan_ids, vec!["checked"]);
@@ -516,7 +526,9 @@ fn ties_go_to_fewer_purchases() {
 
 #[test]
 fn no_purchase_serves_a_home_day() {
-    let c = catalogue(vec![esim("gc", &["HK", "CN", "MO"], 50.0, "HKD").validity(10)]);
+    let c = catalogue(vec![
+        esim("gc", &["HK", "CN", "MO"], 50.0, "HKD").validity(10)
+    ]);
     let mut t = trip(&[("HK", 2), ("CN", 2), ("HK", 1), ("MO", 1)], &[1024]);
     t.home = Some(cc("HK"));
     let o = best(&answer(&c, &t, "HKD")).clone();
@@ -588,7 +600,7 @@ proptest! {
         let mut tighter = catalogue.clone();
         let i = plan % tighter.plans.len();
         tighter.plans[i].hotspot = Hotspot::CappedPerDay(cap);
-        let mut looser = catalogue.clone();
+        let mut looser = catalogue;
         looser.plans[i].hotspot = Hotspot::CappedPerDay(cap + 1024);
         let (a, b) = (answer(&tighter, &trip, "EUR"), answer(&looser, &trip, "EUR"));
         if let (Some(x), Some(y)) = (cheapest(&a), cheapest(&b)) {
@@ -664,7 +676,11 @@ fn oracle_agrees_on_ten_thousand_random_cases() {
         let a = answer(&catalogue, &trip, "EUR");
         let engine = cheapest(&a).map(|o| (o.total, o.purchase_count()));
         let expected = oracle::cheapest(&catalogue, &trip);
-        assert_eq!(engine, expected, "trip {trip:?}\ncatalogue {:#?}", catalogue.plans);
+        assert_eq!(
+            engine, expected,
+            "trip {trip:?}\ncatalogue {:#?}",
+            catalogue.plans
+        );
         checked += 1;
     }
     assert_eq!(checked, 10_000);

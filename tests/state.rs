@@ -12,7 +12,7 @@ use roamplan::core::lang::Lang;
 use roamplan::core::money::Currency;
 use roamplan::core::share::LinkSettings;
 use roamplan::core::usage::Activity;
-use roamplan::ui::state::{Action, DataUnit, State};
+use roamplan::ui::state::{Action, DataUnit, EsimAnswer, State};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -58,12 +58,23 @@ fn action() -> impl Strategy<Value = Action> {
         key.clone().prop_map(Action::RemoveLeg),
         (key, prop::sample::select(vec![-1, 1])).prop_map(|(k, d)| Action::MoveLeg(k, d)),
         typed().prop_map(Action::SetStart),
-        typed().prop_map(Action::SetPeople),
         (-3i64..4).prop_map(Action::StepPeople),
+        Just(Action::AddTraveller),
+        (0u32..6).prop_map(Action::CopyTraveller),
+        (0u32..6).prop_map(Action::RemoveTraveller),
         any::<bool>().prop_map(Action::SetTogether),
-        typed().prop_map(Action::SetMb),
-        prop::sample::select(vec![DataUnit::Mb, DataUnit::Gb]).prop_map(Action::SetUnit),
-        any::<bool>().prop_map(Action::SetEsim),
+        (0u32..6, typed()).prop_map(|(k, t)| Action::SetTravellerMb(k, t)),
+        (
+            0u32..6,
+            prop::sample::select(vec![DataUnit::Mb, DataUnit::Gb])
+        )
+            .prop_map(|(k, u)| Action::SetTravellerUnit(k, u)),
+        (
+            0u32..6,
+            prop::sample::select(vec![EsimAnswer::Yes, EsimAnswer::No, EsimAnswer::NotSure])
+        )
+            .prop_map(|(k, a)| Action::SetTravellerEsim(k, a)),
+        typed().prop_map(Action::SetOwnPlan),
         prop::sample::select(vec!["", "HK", "FR", "CN", "ZZ"])
             .prop_map(|c| Action::SetHome(c.to_owned())),
         typed().prop_map(Action::SetCarrier),
@@ -91,6 +102,10 @@ proptest! {
                 Action::SetLegDays(key, text) => Some((*key, text.clone())),
                 _ => None,
             };
+            let typed_mb = match &action {
+                Action::SetTravellerMb(key, text) => Some((*key, text.clone())),
+                _ => None,
+            };
             state = state.reduce(action);
             // What was typed is kept exactly, valid or not.
             if let Some((key, text)) = typed_days {
@@ -98,6 +113,13 @@ proptest! {
                     prop_assert_eq!(&leg.days, &text);
                 }
             }
+            if let Some((key, text)) = typed_mb {
+                if let Some(t) = state.form.travellers.iter().find(|t| t.key == key) {
+                    prop_assert_eq!(&t.mb, &text);
+                }
+            }
+            prop_assert!(!state.form.travellers.is_empty(), "at least one traveller stays");
+            prop_assert!(state.form.travellers.len() <= 12);
             let check = state.check();
             // A valid form is the trip the answer is for; an invalid one
             // leaves the last valid trip in place.

@@ -377,8 +377,7 @@ impl State {
                     travellers,
                     together: form.together,
                     home,
-                    carrier: Some(form.carrier.clone())
-                        .filter(|c| !c.is_empty() && home.is_some()),
+                    carrier: Some(form.carrier.clone()).filter(|c| !c.is_empty() && home.is_some()),
                     start,
                     own_plan: own_plan.filter(|_| home.is_some()),
                 })
@@ -450,12 +449,20 @@ impl State {
             pairs.push(("together", flag(trip.together)));
             pairs.push((
                 "mb",
-                list(trip.travellers.iter().map(|t| t.mb_per_day.to_string()).collect()),
+                list(
+                    trip.travellers
+                        .iter()
+                        .map(|t| t.mb_per_day.to_string())
+                        .collect(),
+                ),
             ));
             if let Some(home) = trip.home {
                 pairs.push(("home", home.to_string()));
             }
-            pairs.push(("esim", list(trip.travellers.iter().map(|t| flag(t.esim)).collect())));
+            pairs.push((
+                "esim",
+                list(trip.travellers.iter().map(|t| flag(t.esim)).collect()),
+            ));
             if let Some(carrier) = &trip.carrier {
                 pairs.push(("carrier", carrier.clone()));
             }

@@ -16,7 +16,7 @@
 //! It shares with the engine only the catalogue types, the money yardstick
 //! and the own line's regulation figures (`OwnLine`, tested on its own).
 
-#![allow(dead_code, clippy::unwrap_used, clippy::panic)]
+#![allow(dead_code, clippy::unwrap_used, clippy::panic, clippy::pedantic)]
 
 use proptest::prelude::*;
 use roamplan::core::catalogue::{
@@ -42,19 +42,20 @@ pub fn cheapest(catalogue: &Catalogue, trip: &Trip) -> Option<(Money, u32)> {
         let mut spend = Spend::default();
         let mut ok = true;
         for unit in &split {
-            match best_lane(catalogue, trip, own_line.as_ref(), &days, unit) {
-                Some((v, p, s)) => {
-                    value = value.plus(v);
-                    purchases += p;
-                    spend.extend(&s);
-                }
-                None => {
-                    ok = false;
-                    break;
-                }
+            if let Some((v, p, s)) = best_lane(catalogue, trip, own_line.as_ref(), &days, unit) {
+                value = value.plus(v);
+                purchases += p;
+                spend.extend(&s);
+            } else {
+                ok = false;
+                break;
             }
         }
-        if ok && best.as_ref().is_none_or(|(v, p, _)| (value, purchases) < (*v, *p)) {
+        if ok
+            && best
+                .as_ref()
+                .is_none_or(|(v, p, _)| (value, purchases) < (*v, *p))
+        {
             best = Some((value, purchases, spend));
         }
     }
@@ -115,7 +116,10 @@ struct Way {
 
 fn ways(catalogue: &Catalogue, trip: &Trip, unit: &[usize]) -> Vec<Way> {
     let mut out = Vec::new();
-    let uses: Vec<u64> = unit.iter().map(|&t| trip.travellers[t].mb_per_day).collect();
+    let uses: Vec<u64> = unit
+        .iter()
+        .map(|&t| trip.travellers[t].mb_per_day)
+        .collect();
     let total: u64 = uses.iter().sum();
     let max = uses.iter().copied().max().unwrap_or(0);
     let phone_ok = |plan: &Plan, t: usize| plan.kind != PlanKind::Esim || trip.travellers[t].esim;
@@ -127,13 +131,23 @@ fn ways(catalogue: &Catalogue, trip: &Trip, unit: &[usize]) -> Vec<Way> {
         let all_phones = unit.iter().all(|&t| phone_ok(plan, t));
         if unit.len() == 1 {
             if all_phones && daily_ok(total) {
-                out.push(Way { plan: i, draws: vec![total], copies: 1, extra_lines: 0 });
+                out.push(Way {
+                    plan: i,
+                    draws: vec![total],
+                    copies: 1,
+                    extra_lines: 0,
+                });
             }
             continue;
         }
         let k = unit.len() as u64;
         if all_phones && daily_ok(max) {
-            out.push(Way { plan: i, draws: uses.clone(), copies: k, extra_lines: 0 });
+            out.push(Way {
+                plan: i,
+                draws: uses.clone(),
+                copies: k,
+                extra_lines: 0,
+            });
         }
         if trip.together && daily_ok(total) {
             for &host in unit {
@@ -144,18 +158,33 @@ fn ways(catalogue: &Catalogue, trip: &Trip, unit: &[usize]) -> Vec<Way> {
                     _ => false,
                 };
                 if tether && phone_ok(plan, host) {
-                    out.push(Way { plan: i, draws: vec![total], copies: 1, extra_lines: 0 });
+                    out.push(Way {
+                        plan: i,
+                        draws: vec![total],
+                        copies: 1,
+                        extra_lines: 0,
+                    });
                 }
             }
         }
         if let Some(Pool { max_lines, .. }) = plan.pool {
             if all_phones && k <= u64::from(max_lines) && daily_ok(max) {
-                out.push(Way { plan: i, draws: vec![total], copies: 1, extra_lines: k - 1 });
+                out.push(Way {
+                    plan: i,
+                    draws: vec![total],
+                    copies: 1,
+                    extra_lines: k - 1,
+                });
             }
         }
         if let Some(cards) = plan.cards {
             if all_phones && k <= u64::from(cards) && daily_ok(max) {
-                out.push(Way { plan: i, draws: uses.clone(), copies: 1, extra_lines: 0 });
+                out.push(Way {
+                    plan: i,
+                    draws: uses.clone(),
+                    copies: 1,
+                    extra_lines: 0,
+                });
             }
         }
     }
@@ -220,7 +249,10 @@ fn best_lane(
     unit: &[usize],
 ) -> Option<(Value, u32, Spend)> {
     let d = days.len();
-    let uses: Vec<u64> = unit.iter().map(|&t| trip.travellers[t].mb_per_day).collect();
+    let uses: Vec<u64> = unit
+        .iter()
+        .map(|&t| trip.travellers[t].mb_per_day)
+        .collect();
     // What the own line does each day for this unit: free, from a limited
     // allowance (group index), or nothing.
     let day_use: Vec<DayUse> = days
@@ -236,7 +268,9 @@ fn best_lane(
     let unlimited: Vec<bool> = (0..groups.len())
         .map(|g| {
             uses.iter().all(|&u| {
-                groups[g].cost_of(u, group_days(g)).is_some_and(|r| r.num == 0)
+                groups[g]
+                    .cost_of(u, group_days(g))
+                    .is_some_and(|r| r.num == 0)
             })
         })
         .collect();
@@ -261,14 +295,23 @@ fn best_lane(
     let mut best: Option<(Value, u32, Spend)> = None;
     // label[day]: 0 = own line, n >= 1 = purchase block n.
     let mut labels = vec![0usize; d];
-    fn each_labelling(day: usize, blocks: usize, labels: &mut Vec<usize>, f: &mut dyn FnMut(&[usize], usize)) {
+    fn each_labelling(
+        day: usize,
+        blocks: usize,
+        labels: &mut Vec<usize>,
+        f: &mut dyn FnMut(&[usize], usize),
+    ) {
         if day == labels.len() {
             f(labels, blocks);
             return;
         }
         for label in 0..=blocks + 1 {
             labels[day] = label;
-            let next = if label == blocks + 1 { blocks + 1 } else { blocks };
+            let next = if label == blocks + 1 {
+                blocks + 1
+            } else {
+                blocks
+            };
             each_labelling(day + 1, next, labels, f);
         }
     }
@@ -349,7 +392,10 @@ fn best_lane(
                     continue;
                 };
                 let bought = w.copies as u32;
-                if cheapest.as_ref().is_none_or(|(c, n, _)| (v, bought) < (*c, *n)) {
+                if cheapest
+                    .as_ref()
+                    .is_none_or(|(c, n, _)| (v, bought) < (*c, *n))
+                {
                     cheapest = Some((v, bought, s));
                 }
             }
@@ -360,14 +406,19 @@ fn best_lane(
         }
         for (g, &k) in own_counts.iter().enumerate() {
             for &u in &uses {
-                let Some(r) = groups[g].cost_of(u, k) else { return };
+                let Some(r) = groups[g].cost_of(u, k) else {
+                    return;
+                };
                 value = value.plus(Value(div_round(r.num * 10_000_000_000, r.den)));
                 spend.add(Currency::EUR, r);
             }
         }
         let purchases = products;
         let _ = blocks;
-        if best.as_ref().is_none_or(|(v, p, _)| (value, purchases) < (*v, *p)) {
+        if best
+            .as_ref()
+            .is_none_or(|(v, p, _)| (value, purchases) < (*v, *p))
+        {
             best = Some((value, purchases, spend));
         }
     });
@@ -388,7 +439,12 @@ fn country() -> impl Strategy<Value = &'static str> {
 pub fn plan_strategy() -> impl Strategy<Value = super::Spec> {
     (
         (
-            prop::sample::select(vec![PlanKind::Esim, PlanKind::Sim, PlanKind::Roaming, PlanKind::HomePlan]),
+            prop::sample::select(vec![
+                PlanKind::Esim,
+                PlanKind::Sim,
+                PlanKind::Roaming,
+                PlanKind::HomePlan,
+            ]),
             prop::collection::vec(country(), 1..4),
             1u32..60,
             prop::sample::select(vec!["EUR", "HKD"]),
@@ -406,7 +462,12 @@ pub fn plan_strategy() -> impl Strategy<Value = super::Spec> {
             prop_oneof![3 => Just(None), 1 => (2u32..4, 0u32..20).prop_map(Some)],
             prop_oneof![3 => Just(None), 1 => (1u64..4, 1u32..15).prop_map(Some)],
             prop_oneof![4 => Just(None), 1 => (2u32..4).prop_map(Some)],
-            prop::sample::select(vec![Buyers::Anyone, Buyers::Anyone, Buyers::Residents, Buyers::Customers]),
+            prop::sample::select(vec![
+                Buyers::Anyone,
+                Buyers::Anyone,
+                Buyers::Residents,
+                Buyers::Customers,
+            ]),
             prop::sample::select(vec!["A", "B"]),
             prop::sample::select(vec!["HK", "CN", "FR"]),
             prop_oneof![6 => Just(None), 1 => Just(Some(24u32))],
@@ -414,7 +475,10 @@ pub fn plan_strategy() -> impl Strategy<Value = super::Spec> {
         ),
     )
         .prop_map(
-            |((kind, cov, price, currency, validity, data, daily), (hotspot, pool, topup, cards, buyers, carrier, home, contract, unverified))| {
+            |(
+                (kind, cov, price, currency, validity, data, daily),
+                (hotspot, pool, topup, cards, buyers, carrier, home, contract, unverified),
+            )| {
                 let mut s = base_spec("p", kind, &cov, f64::from(price), currency);
                 s.plan.billing = match validity {
                     Some(v) => Billing::Pass { validity_days: v },
@@ -474,7 +538,10 @@ pub fn case() -> impl Strategy<Value = (Catalogue, Trip)> {
         prop::collection::vec(plan_strategy(), 1..5),
         prop::collection::vec((country(), 1u32..3), 1..4),
         prop::collection::vec(
-            (prop::sample::select(vec![300u64, 700, 1024, 2048]), any::<bool>()),
+            (
+                prop::sample::select(vec![300u64, 700, 1024, 2048]),
+                any::<bool>(),
+            ),
             1..4,
         ),
         any::<bool>(),
@@ -483,50 +550,55 @@ pub fn case() -> impl Strategy<Value = (Catalogue, Trip)> {
         0u8..3,
         1u32..40,
     )
-        .prop_map(|(specs, legs, travellers, together, home, carrier, own, custom_price)| {
-            let mut plans: Vec<Plan> = specs.into_iter().map(|s| s.plan).collect();
-            for (i, p) in plans.iter_mut().enumerate() {
-                p.id = format!("p{i}");
-            }
-            let mut legs: Vec<Leg> = legs
-                .into_iter()
-                .map(|(c, days)| Leg { country: cc(c), days })
-                .collect();
-            while legs.iter().map(|l| l.days).sum::<u32>() > 5 {
-                legs.pop();
-            }
-            let home = home.map(cc);
-            let home_plan_id = plans
-                .iter()
-                .find(|p| p.kind == PlanKind::HomePlan && p.home == home)
-                .map(|p| p.id.clone());
-            let own_plan = match own {
-                1 => home_plan_id.map(OwnPlan::Catalogue),
-                2 => Some(OwnPlan::Custom(HomePlan {
-                    monthly_price: Money::new(i64::from(custom_price) * 100, Currency::EUR),
-                    domestic_gb: Some(custom_price % 7 + 1),
-                })),
-                _ => None,
-            };
-            let trip = Trip {
-                legs,
-                travellers: travellers
+        .prop_map(
+            |(specs, legs, travellers, together, home, carrier, own, custom_price)| {
+                let mut plans: Vec<Plan> = specs.into_iter().map(|s| s.plan).collect();
+                for (i, p) in plans.iter_mut().enumerate() {
+                    p.id = format!("p{i}");
+                }
+                let mut legs: Vec<Leg> = legs
                     .into_iter()
-                    .map(|(mb_per_day, esim)| Traveller { mb_per_day, esim })
-                    .collect(),
-                together,
-                home,
-                carrier: carrier.map(str::to_owned),
-                own_plan: own_plan.filter(|_| home.is_some()),
-                start: super::date("2026-07-01"),
-            };
-            let catalogue = Catalogue {
-                rates: rates(),
-                plans,
-                ..Catalogue::default()
-            };
-            (catalogue, trip)
-        })
+                    .map(|(c, days)| Leg {
+                        country: cc(c),
+                        days,
+                    })
+                    .collect();
+                while legs.iter().map(|l| l.days).sum::<u32>() > 5 {
+                    legs.pop();
+                }
+                let home = home.map(cc);
+                let home_plan_id = plans
+                    .iter()
+                    .find(|p| p.kind == PlanKind::HomePlan && p.home == home)
+                    .map(|p| p.id.clone());
+                let own_plan = match own {
+                    1 => home_plan_id.map(OwnPlan::Catalogue),
+                    2 => Some(OwnPlan::Custom(HomePlan {
+                        monthly_price: Money::new(i64::from(custom_price) * 100, Currency::EUR),
+                        domestic_gb: Some(custom_price % 7 + 1),
+                    })),
+                    _ => None,
+                };
+                let trip = Trip {
+                    legs,
+                    travellers: travellers
+                        .into_iter()
+                        .map(|(mb_per_day, esim)| Traveller { mb_per_day, esim })
+                        .collect(),
+                    together,
+                    home,
+                    carrier: carrier.map(str::to_owned),
+                    own_plan: own_plan.filter(|_| home.is_some()),
+                    start: super::date("2026-07-01"),
+                };
+                let catalogue = Catalogue {
+                    rates: rates(),
+                    plans,
+                    ..Catalogue::default()
+                };
+                (catalogue, trip)
+            },
+        )
 }
 
 #[allow(unused)]

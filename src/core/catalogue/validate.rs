@@ -1,8 +1,8 @@
 //! Reads a catalogue's JSON tree into typed plans, collecting every problem.
 
 use super::{
-    Billing, Buyers, Catalogue, Confidence, Expected, Hotspot, Issue, Megabytes, Plan, PlanKind, Pool,
-    Problem, Provenance, Topup,
+    Billing, Buyers, Catalogue, Confidence, Expected, Hotspot, Issue, Megabytes, Plan, PlanKind,
+    Pool, Problem, Provenance, Topup,
 };
 use crate::core::country::CountryCode;
 use crate::core::date::Date;

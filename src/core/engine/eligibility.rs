@@ -28,8 +28,9 @@ pub fn refusal(plan: &Plan, trip: &Trip) -> Option<Refusal> {
     }
     match plan.buyers {
         Buyers::Anyone => None,
-        Buyers::Residents => (plan.home.is_none() || plan.home != trip.home)
-            .then_some(Refusal::ResidentsOnly),
+        Buyers::Residents => {
+            (plan.home.is_none() || plan.home != trip.home).then_some(Refusal::ResidentsOnly)
+        }
         Buyers::Customers => {
             if plan.home.is_some() && plan.home != trip.home {
                 return Some(Refusal::OtherCarrier);

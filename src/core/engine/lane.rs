@@ -227,8 +227,8 @@ impl<'a> Tables<'a> {
             let mut served = 0u32;
             let mut gap_start: Option<usize> = None;
             let mut gaps = Key::ZERO;
-            for y in a..limit {
-                if covers[y] {
+            for (y, &covered) in covers.iter().enumerate().take(limit).skip(a) {
+                if covered {
                     if let Some(g0) = gap_start.take() {
                         let Some(through) = self.gap(g0, y) else {
                             break;
@@ -456,8 +456,8 @@ impl<'a> Tables<'a> {
                 let covers = &self.input.covers[candidate as usize];
                 let mut served = Vec::new();
                 let mut gap_start: Option<usize> = None;
-                for y in a..b {
-                    if covers[y] {
+                for (y, &covered) in covers.iter().enumerate().take(b).skip(a) {
+                    if covered {
                         if let Some(g0) = gap_start.take() {
                             self.place_gap(lane, g0, y);
                         }

@@ -21,8 +21,7 @@ mod warnings;
 pub use eligibility::{is_offered, phone_takes, refusal, why_not_offered, Refusal};
 pub use lane::Key;
 pub use own_line::{
-    wholesale_cap_cents_per_gb, AllowanceGroup, DayUse, EuRule, GroupKind, OwnLine,
-    SurchargeRule,
+    wholesale_cap_cents_per_gb, AllowanceGroup, DayUse, EuRule, GroupKind, OwnLine, SurchargeRule,
 };
 pub use units::Mode;
 pub use warnings::{Warning, STALE_AFTER_MONTHS};
@@ -348,16 +347,15 @@ fn is_unverified(plan: &Plan) -> bool {
 fn merge(listed: Vec<(Reason, TripOption)>) -> Vec<TripOption> {
     let mut out: Vec<TripOption> = Vec::new();
     for (reason, option) in listed {
-        match out
+        if let Some(same) = out
             .iter_mut()
             .find(|o| o.purchases == option.purchases && o.units == option.units)
         {
-            Some(same) => same.reasons.push(reason),
-            None => {
-                let mut option = option;
-                option.reasons = vec![reason];
-                out.push(option);
-            }
+            same.reasons.push(reason);
+        } else {
+            let mut option = option;
+            option.reasons = vec![reason];
+            out.push(option);
         }
     }
     if out.len() > 2 {

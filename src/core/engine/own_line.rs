@@ -14,7 +14,7 @@
 use crate::core::catalogue::{Catalogue, Megabytes, Plan, MB_PER_GB};
 use crate::core::country::CountryCode;
 use crate::core::date::Date;
-use crate::core::money::{div_round, Currency, Money, Ratio, Rates, Value};
+use crate::core::money::{div_round, Currency, Money, Rates, Ratio, Value};
 use crate::core::trip::{OwnPlan, Trip};
 
 /// Euro cents per euro-hundredth ratio helpers: basis points in one.

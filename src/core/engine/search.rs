@@ -107,9 +107,7 @@ impl<'a> Setting<'a> {
                 let plan = &catalogue.plans[i];
                 refusal(plan, trip).is_none()
                     && keep(plan)
-                    && days
-                        .iter()
-                        .any(|&c| Some(c) != trip.home && plan.covers(c))
+                    && days.iter().any(|&c| Some(c) != trip.home && plan.covers(c))
             })
             .collect();
         plans.sort_by(|&a, &b| catalogue.plans[a].id.cmp(&catalogue.plans[b].id));
@@ -190,10 +188,8 @@ impl<'a> Setting<'a> {
             .iter()
             .zip(&self.group_days)
             .map(|(g, &days)| {
-                unit.iter().all(|t| {
-                    g.cost_of(t.mb_per_day, days)
-                        .is_some_and(|r| r.num == 0)
-                })
+                unit.iter()
+                    .all(|t| g.cost_of(t.mb_per_day, days).is_some_and(|r| r.num == 0))
             })
             .collect();
         let mut limited_index = vec![None; groups.len()];
@@ -356,13 +352,12 @@ impl<'s, 'a> UnitCache<'s, 'a> {
         let mut signature: Vec<Traveller> =
             self.members(mask).iter().map(|&t| travellers[t]).collect();
         signature.sort_unstable();
-        let solved = match self.by_signature.get(&signature) {
-            Some(found) => found.clone(),
-            None => {
-                let solved = self.setting.solve_unit(&signature).map(std::rc::Rc::new);
-                self.by_signature.insert(signature, solved.clone());
-                solved
-            }
+        let solved = if let Some(found) = self.by_signature.get(&signature) {
+            found.clone()
+        } else {
+            let solved = self.setting.solve_unit(&signature).map(std::rc::Rc::new);
+            self.by_signature.insert(signature, solved.clone());
+            solved
         };
         self.by_mask.insert(mask, solved.clone());
         solved

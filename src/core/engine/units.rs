@@ -195,9 +195,11 @@ impl UnitCandidate {
     pub fn value(&self, served: u32, span: u32) -> Option<Value> {
         let served64 = u64::from(served);
         if self.per_day {
-            let one = self.prices.price.times(self.copies).plus(
-                self.prices.extra_line.times(self.extra_lines),
-            );
+            let one = self
+                .prices
+                .price
+                .times(self.copies)
+                .plus(self.prices.extra_line.times(self.extra_lines));
             return Some(one.times(served64));
         }
         let periods = self.periods(span);
@@ -207,7 +209,10 @@ impl UnitCandidate {
             .price
             .times(self.copies)
             .plus(self.prices.extra_line.times(self.extra_lines));
-        let topup_value = self.prices.topup.map_or(Value::ZERO, |(_, v)| v.times(topups));
+        let topup_value = self
+            .prices
+            .topup
+            .map_or(Value::ZERO, |(_, v)| v.times(topups));
         Some(one.times(periods).plus(topup_value))
     }
 

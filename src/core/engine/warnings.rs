@@ -174,7 +174,10 @@ pub fn warnings_for(
             .max();
         if let Some(checked) = seen {
             if checked.months_until(today) >= STALE_AFTER_MONTHS {
-                push(Warning::StalePrice { plan: id(), checked });
+                push(Warning::StalePrice {
+                    plan: id(),
+                    checked,
+                });
             }
         }
         if plan.provenance.confidence == Some(Confidence::Unverified) {
@@ -214,8 +217,7 @@ pub fn warnings_for(
                 });
             } else if option.units.iter().any(|u| {
                 u.days.iter().enumerate().any(|(d, s)| {
-                    !matches!(s, super::DayService::Purchase(_))
-                        && days.get(d).copied() == mainland
+                    !matches!(s, super::DayService::Purchase(_)) && days.get(d).copied() == mainland
                 })
             }) {
                 push(Warning::AppsWorkInMainland {

@@ -33,7 +33,9 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
     let ui = use_ui();
     let t = ui.t();
     let home = CountryCode::parse(&props.form.home);
-    let carriers = home.map(|h| carriers_of(&ui.catalogue, h)).unwrap_or_default();
+    let carriers = home
+        .map(|h| carriers_of(&ui.catalogue, h))
+        .unwrap_or_default();
     let carrier = props.form.carrier.as_str();
     // The carrier's own plans in the catalogue.
     let plans: Vec<(String, String)> = ui

@@ -5,7 +5,9 @@
 use super::day_strip::{DayStrip, StripBlock};
 use crate::core::catalogue::{Confidence, Plan};
 use crate::core::engine::{DayService, Mode, Purchase, Reason, TripOption, OWN_PLAN_ID};
-use crate::i18n::{fill, kind_name, mode_phrase, reason_name, strategy_name, warning_text, Formatter};
+use crate::i18n::{
+    fill, kind_name, mode_phrase, reason_name, strategy_name, warning_text, Formatter,
+};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
 
@@ -67,7 +69,7 @@ fn days_phrase(days: &[u32], f: Formatter) -> String {
 /// "Traveller 1, Traveller 2", or "everyone".
 fn who(travellers: &[usize], people: u32, f: Formatter) -> String {
     let t = crate::i18n::texts(f.lang);
-    if travellers.len() as u32 == people && people > 1 {
+    if u32::try_from(travellers.len()) == Ok(people) && people > 1 {
         return t.who_everyone.to_owned();
     }
     let names: Vec<String> = travellers
@@ -123,7 +125,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
         let Some(plan) = ui.catalogue.plans.get(purchase.plan) else {
             return html! {};
         };
-        let people = purchase.travellers.len() as u32;
+        let people = u32::try_from(purchase.travellers.len()).unwrap_or(u32::MAX);
         let usage = match purchase.mode {
             Mode::Hotspot(_) => {
                 let host = purchase.host.unwrap_or(0);
@@ -200,10 +202,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             let mut blocks: Vec<StripBlock> = Vec::new();
             for (d, service) in unit.days.iter().enumerate() {
                 let colour = match service {
-                    DayService::Purchase(n) => option
-                        .purchases
-                        .get(*n)
-                        .map_or(0, |p| colour_of(&p.id)),
+                    DayService::Purchase(n) => {
+                        option.purchases.get(*n).map_or(0, |p| colour_of(&p.id))
+                    }
                     _ => colour_of(OWN_PLAN_ID),
                 };
                 let day = u32::try_from(d).unwrap_or(0);

@@ -4,8 +4,8 @@
 use crate::core::catalogue::{Billing, Hotspot, Plan, PlanKind, MB_PER_GB};
 use crate::core::country::CountryCode;
 use crate::core::engine::is_offered;
-use crate::core::trip::Trip;
 use crate::core::money::{Currency, Value};
+use crate::core::trip::Trip;
 use crate::i18n::{fill, kind_name};
 use crate::ui::context::use_ui;
 use crate::ui::events::{input_checked, select_value};

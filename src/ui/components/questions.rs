@@ -61,8 +61,12 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         .filter(|c| Some(*c) != trip.home)
         .collect();
     let mut groups: Vec<(Vec<CountryCode>, Vec<String>)> = Vec::new();
-    for plan in plan_indices.iter().filter_map(|&i| ui.catalogue.plans.get(i)) {
-        let covered: Vec<CountryCode> = abroad.iter().copied().filter(|c| plan.covers(*c)).collect();
+    for plan in plan_indices
+        .iter()
+        .filter_map(|&i| ui.catalogue.plans.get(i))
+    {
+        let covered: Vec<CountryCode> =
+            abroad.iter().copied().filter(|c| plan.covers(*c)).collect();
         let name = plan.name.get(ui.lang).to_owned();
         match groups.iter_mut().find(|(c, _)| *c == covered) {
             Some((_, names)) => names.push(name),
@@ -73,15 +77,25 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         .iter()
         .take(4)
         .map(|(covered, plans)| {
-            let missing: Vec<CountryCode> =
-                abroad.iter().copied().filter(|c| !covered.contains(c)).collect();
+            let missing: Vec<CountryCode> = abroad
+                .iter()
+                .copied()
+                .filter(|c| !covered.contains(c))
+                .collect();
             let name = f.list(plans);
             if missing.is_empty() {
-                fill(t.q_borders_all, &[("plan", &name), ("countries", &names(covered))])
+                fill(
+                    t.q_borders_all,
+                    &[("plan", &name), ("countries", &names(covered))],
+                )
             } else {
                 fill(
                     t.q_borders_some,
-                    &[("plan", &name), ("covered", &names(covered)), ("missing", &names(&missing))],
+                    &[
+                        ("plan", &name),
+                        ("covered", &names(covered)),
+                        ("missing", &names(&missing)),
+                    ],
                 )
             }
         })
@@ -121,7 +135,12 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             None if !trip.together => family.push(t.q_family_hotspot_apart.to_owned()),
             None => {
                 let need = trip.group_mb_per_day()
-                    - trip.travellers.iter().map(|x| x.mb_per_day).min().unwrap_or(0);
+                    - trip
+                        .travellers
+                        .iter()
+                        .map(|x| x.mb_per_day)
+                        .min()
+                        .unwrap_or(0);
                 family.push(fill(t.q_family_hotspot_none, &[("mb", &f.data(need))]));
             }
         }
@@ -161,8 +180,11 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                 }
             }
             for group in &line.groups {
-                let here: Vec<CountryCode> =
-                    abroad.iter().copied().filter(|c| group.covers(*c)).collect();
+                let here: Vec<CountryCode> = abroad
+                    .iter()
+                    .copied()
+                    .filter(|c| group.covers(*c))
+                    .collect();
                 if here.is_empty() {
                     continue;
                 }
@@ -184,13 +206,13 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             if let Some(eu) = line.eu {
                 let eu_here = abroad.iter().any(|c| c.in_eu_roaming_area());
                 if eu_here {
-                    let plan_price = line
-                        .plan(&ui.catalogue)
-                        .map(|p| p.price)
-                        .or(match &trip.own_plan {
-                            Some(OwnPlan::Custom(hp)) => Some(hp.monthly_price),
-                            _ => None,
-                        });
+                    let plan_price =
+                        line.plan(&ui.catalogue)
+                            .map(|p| p.price)
+                            .or(match &trip.own_plan {
+                                Some(OwnPlan::Custom(hp)) => Some(hp.monthly_price),
+                                _ => None,
+                            });
                     if let Some(price) = plan_price {
                         let ex_vat = i64::try_from(div_round(
                             i128::from(price.minor) * 10_000,
@@ -213,10 +235,19 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                 }
             }
             if !not_included.is_empty() {
-                if line.plan.is_none() && line.eu.is_none() && !matches!(trip.own_plan, Some(OwnPlan::Custom(_))) {
-                    own.push(fill(t.q_own_plan_unknown, &[("countries", &names(&not_included))]));
+                if line.plan.is_none()
+                    && line.eu.is_none()
+                    && !matches!(trip.own_plan, Some(OwnPlan::Custom(_)))
+                {
+                    own.push(fill(
+                        t.q_own_plan_unknown,
+                        &[("countries", &names(&not_included))],
+                    ));
                 } else {
-                    own.push(fill(t.q_own_not_included, &[("countries", &names(&not_included))]));
+                    own.push(fill(
+                        t.q_own_not_included,
+                        &[("countries", &names(&not_included))],
+                    ));
                 }
             }
             if let Some(best) = answer.options.first() {

@@ -113,7 +113,9 @@ pub fn TravellerRow(props: &TravellerRowProps) -> Html {
         };
         Action::SetTravellerEsim(key, answer)
     });
-    let oncopy = props.onaction.reform(move |_: MouseEvent| Action::CopyTraveller(key));
+    let oncopy = props
+        .onaction
+        .reform(move |_: MouseEvent| Action::CopyTraveller(key));
     let onremove = props
         .onaction
         .reform(move |_: MouseEvent| Action::RemoveTraveller(key));
