@@ -608,11 +608,14 @@ proptest! {
         }
     }
 
+    /// A newcomer whose phone takes only cards brings nothing the others
+    /// lack. (One with an eSIM phone can lower the total: as the only phone
+    /// that takes a cheap eSIM, they can carry the others as a hotspot.)
     #[test]
-    fn adding_a_traveller_never_lowers_the_total(case in oracle::case(), mb in 100u64..2500, esim in any::<bool>()) {
+    fn adding_a_traveller_never_lowers_the_total(case in oracle::case(), mb in 100u64..2500) {
         let (catalogue, trip) = case;
         let mut more = trip.clone();
-        more.travellers.push(Traveller { mb_per_day: mb, esim });
+        more.travellers.push(Traveller { mb_per_day: mb, esim: false });
         let (a, b) = (answer(&catalogue, &trip, "EUR"), answer(&catalogue, &more, "EUR"));
         if let (Some(x), Some(y)) = (cheapest(&a), cheapest(&b)) {
             prop_assert!(y.value() >= x.value());
