@@ -56,7 +56,7 @@ fn catalogue(plans: &[String]) -> Catalogue {
         plans.join(",")
     );
     match load_native(&text) {
-        Ok(c) => c,
+        Ok(loaded) => loaded.catalogue,
         Err(problems) => panic!("test catalogue is invalid: {problems:#?}\n{text}"),
     }
 }
@@ -1125,7 +1125,7 @@ fn random_catalogue(plans: &[PlanSpec]) -> Catalogue {
             .join(",")
     );
     match load_native(&text) {
-        Ok(c) => c,
+        Ok(loaded) => loaded.catalogue,
         Err(problems) => panic!("generated catalogue is invalid: {problems:#?}\n{text}"),
     }
 }
@@ -1807,7 +1807,7 @@ proptest! {
 fn chart_totals_match_the_full_answer() {
     use roamplan::core::catalogue::{load_native, BUILT_IN_JSON};
     use roamplan::core::engine::totals_by_reason;
-    let built_in = load_native(BUILT_IN_JSON).unwrap();
+    let built_in = load_native(BUILT_IN_JSON).unwrap().catalogue;
     let trips = [
         trip(&[("HK", 3), ("CN", 4), ("MO", 1)], 4, 1024),
         trip(&[("FR", 4), ("IT", 3), ("CH", 2)], 2, 3000),
