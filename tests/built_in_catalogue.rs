@@ -2,9 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used)]
 
-use roamplan::core::catalogue::{
-    load_native, validate_text, Catalogue, PlanKind, BUILT_IN_JSON,
-};
+use roamplan::core::catalogue::{load_native, validate_text, Catalogue, PlanKind, BUILT_IN_JSON};
 use roamplan::core::country::CountryCode;
 use roamplan::core::json;
 

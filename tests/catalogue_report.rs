@@ -205,7 +205,10 @@ fn problems_are_reported_in_full_with_errors_and_advisories_apart() {
         .advisories
         .iter()
         .all(|p| p.issue == Issue::ObservedWithoutEvidence));
-    assert!(report.errors.iter().all(|p| p.plan.as_deref() == Some("broken")));
+    assert!(report
+        .errors
+        .iter()
+        .all(|p| p.plan.as_deref() == Some("broken")));
     assert_eq!(report.plans, 60, "the plans that read cleanly");
 }
 
@@ -223,7 +226,10 @@ fn renders_every_section_in_every_language() {
             "never-dated",
             "seen-long-ago",
         ] {
-            assert!(text.contains(expected), "{lang:?} lacks {expected}:\n{text}");
+            assert!(
+                text.contains(expected),
+                "{lang:?} lacks {expected}:\n{text}"
+            );
         }
         texts.push(text);
     }
@@ -275,7 +281,10 @@ fn command_reports_a_valid_catalogue_and_exits_zero() {
     assert!(out.contains("Errors (the widget refuses the file while there are any): 0"));
     assert!(out.contains("https://www.three.com.hk/"));
     // By default, six months before the real today: the 2025 plan is due.
-    assert!(out.contains("seen-long-ago: last checked 2025-01-01"), "{out}");
+    assert!(
+        out.contains("seen-long-ago: last checked 2025-01-01"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -297,7 +306,10 @@ fn command_takes_the_months_and_refuses_bad_arguments() {
     let path = temp_file("months.json", CATALOGUE);
     let (code, out, _) = run(&[&path, "--older-than-months", "1000"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Plans not checked for 1000 months or more: 1"), "{out}");
+    assert!(
+        out.contains("Plans not checked for 1000 months or more: 1"),
+        "{out}"
+    );
     for args in [
         vec![],
         vec![path.as_str(), "--lang", "de"],

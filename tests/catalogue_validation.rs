@@ -2239,7 +2239,11 @@ fn home_plan_reads_as_the_readers_own_monthly_line() {
     assert_eq!(plan.kind, PlanKind::HomePlan);
     assert!(plan.is_home_plan());
     assert_eq!(plan.home, Some(cc("FR")));
-    assert_eq!(plan.price, Money::new(1999, Currency::EUR), "monthly, incl. VAT");
+    assert_eq!(
+        plan.price,
+        Money::new(1999, Currency::EUR),
+        "monthly, incl. VAT"
+    );
     assert_eq!(plan.data_mb, Some(358_400));
     // No billing or validity written: a month.
     assert_eq!(plan.billing, Billing::Pass { validity_days: 30 });
@@ -2603,7 +2607,11 @@ fn provider_may_be_translated_and_its_key_is_the_english_or_first_name() {
     let roaming = catalogue.plan(ROAMING).unwrap();
     assert_eq!(roaming.provider, "中國移動香港", "no English: the first");
     assert_eq!(roaming.provider_name.get(Lang::ZhHans), "中国移动香港");
-    assert_eq!(roaming.carriers, ["中國移動香港"], "carriers default to the key");
+    assert_eq!(
+        roaming.carriers,
+        ["中國移動香港"],
+        "carriers default to the key"
+    );
     // A plain provider is its own name in every language.
     let day = catalogue.plan(DAY).unwrap();
     assert_eq!(day.provider_name.get(Lang::ZhHant), "Example Mobile");
@@ -2816,7 +2824,11 @@ fn amounts_too_large_to_hold_are_reported_as_too_large() {
             &found,
             &[
                 at(PASS, "price", too_large("90071992547409.91")),
-                at(ROAMING, "pool.extra_line_price", too_large("90071992547409.91")),
+                at(
+                    ROAMING,
+                    "pool.extra_line_price",
+                    too_large("90071992547409.91"),
+                ),
             ],
         );
     }
@@ -3020,14 +3032,16 @@ fn dates_after_the_catalogues_own_date_are_advisories() {
 
 #[test]
 fn dates_after_today_are_advisories_when_today_is_known() {
-    let evidence = || {
-        json!([{ "url": "https://example.com/p/5d", "quote": "HK$88", "seen": "2026-10-25" }])
-    };
+    let evidence =
+        || json!([{ "url": "https://example.com/p/5d", "quote": "HK$88", "seen": "2026-10-25" }]);
     let found = advisories_on(Some("2026-10-22"), |root| {
         plan(root, 0).insert("evidence".into(), evidence());
     });
     let today = Date::parse("2026-10-22").unwrap();
-    assert_one(&found, at(PASS, "evidence.1.seen", Issue::InTheFuture { today }));
+    assert_one(
+        &found,
+        at(PASS, "evidence.1.seen", Issue::InTheFuture { today }),
+    );
     // Without today, only the catalogue's date is a reference: none here.
     let found = advisories(|root| {
         plan(root, 0).insert("evidence".into(), evidence());
@@ -3163,7 +3177,10 @@ struct EndlessLevel {
 impl<'de> serde::Deserializer<'de> for Endless {
     type Error = serde::de::value::Error;
 
-    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+    fn deserialize_any<V: serde::de::Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
         let level = EndlessLevel {
             objects: self.objects,
             done: false,
@@ -3244,7 +3261,11 @@ fn a_quarter_of_a_million_empty_plans_are_validated_fast_and_capped() {
         text.push_str(if i == 0 { "{}" } else { ",     {}" });
     }
     text.push_str("]}");
-    assert!(text.len() > 2_000_000 && text.len() <= MAX_CATALOGUE_BYTES, "{}", text.len());
+    assert!(
+        text.len() > 2_000_000 && text.len() <= MAX_CATALOGUE_BYTES,
+        "{}",
+        text.len()
+    );
     let start = std::time::Instant::now();
     let found = match load_native(&text) {
         Ok(_) => panic!("empty plans cannot load"),
@@ -3261,7 +3282,11 @@ fn a_quarter_of_a_million_empty_plans_are_validated_fast_and_capped() {
     // Each empty plan misses its seven required fields.
     assert_eq!(found.total(), 7 * 250_000);
     assert_eq!(found.more, 7 * 250_000 - Problems::SHOWN);
-    assert_eq!(found[0], at("#1", "id", Issue::Missing), "the first ones, in order");
+    assert_eq!(
+        found[0],
+        at("#1", "id", Issue::Missing),
+        "the first ones, in order"
+    );
 }
 
 #[test]
@@ -3297,9 +3322,15 @@ fn number_messages_say_what_is_wrong() {
         min: "0.000001",
         max: "9000000000",
     });
-    assert!(rate.contains("out of range") && !rate.contains("above zero"), "{rate}");
+    assert!(
+        rate.contains("out of range") && !rate.contains("above zero"),
+        "{rate}"
+    );
     let big = en(too_large("4294967295"));
-    assert!(big.contains("too large") && !big.contains("whole number"), "{big}");
+    assert!(
+        big.contains("too large") && !big.contains("whole number"),
+        "{big}"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -3351,7 +3382,10 @@ fn every_new_problem_has_a_message_in_every_language() {
         let mut seen = Vec::new();
         for lang in Lang::ALL {
             let text = problem_text(&at(PASS, "field", issue.clone()), Formatter::new(lang));
-            assert!(!text.contains('{') && !text.contains('}'), "{lang:?}: {text}");
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{lang:?}: {text}"
+            );
             assert!(text.contains(PASS), "{text}");
             seen.push(text);
         }
@@ -3409,5 +3443,75 @@ fn only_evidence_and_date_problems_are_advisories() {
                 | Issue::Stale { .. }
         ));
     }
-    assert_eq!(Issue::TooManyDecimals { currency: "HKD".into(), allowed: 2 }.severity(), Severity::Error);
+    assert_eq!(
+        Issue::TooManyDecimals {
+            currency: "HKD".into(),
+            allowed: 2
+        }
+        .severity(),
+        Severity::Error
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The README's examples are valid catalogue entries
+// ---------------------------------------------------------------------------
+
+/// The plan examples of the README (indented blocks starting `{` whose
+/// first member is `"id"`).
+fn readme_plans() -> Vec<String> {
+    let readme = include_str!("../README.md");
+    let mut plans = Vec::new();
+    let mut current: Option<String> = None;
+    for line in readme.lines() {
+        match &mut current {
+            None if line == "    {" => current = Some("{".to_owned()),
+            None => {}
+            Some(block) => {
+                let Some(code) = line.strip_prefix("    ") else {
+                    if let Some(done) = current.take() {
+                        plans.push(done);
+                    }
+                    continue;
+                };
+                block.push('\n');
+                block.push_str(code);
+                if code == "}" {
+                    if let Some(done) = current.take() {
+                        plans.push(done);
+                    }
+                }
+            }
+        }
+    }
+    plans
+        .into_iter()
+        .filter(|p| p.trim_start_matches('{').trim_start().starts_with("\"id\""))
+        .collect()
+}
+
+#[test]
+fn readme_plan_examples_load_without_advisories() {
+    let plans = readme_plans();
+    assert_eq!(plans.len(), 2, "{plans:#?}");
+    let eu: Vec<&str> = vec![
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+        "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+    ];
+    let text = format!(
+        r#"{{ "format": 1, "as_of": "2026-11-01",
+             "rates_per_eur": {{ "EUR": 1, "HKD": 8.45 }},
+             "zones": {{ "EU_EEA": {} }},
+             "plans": [{}] }}"#,
+        serde_json::to_string(&eu).unwrap(),
+        plans.join(",")
+    );
+    let loaded = load_native(&text).unwrap_or_else(|p| panic!("{p:#?}\n{text}"));
+    assert_problems(&loaded.advisories, &[]);
+    let home = &loaded.catalogue.plans[0];
+    assert!(home.is_home_plan());
+    assert_eq!(home.roaming[0].coverage.len(), 30);
+    let pass = &loaded.catalogue.plans[1];
+    assert_eq!(pass.provider, "Harbour Mobile");
+    assert_eq!(pass.provenance.evidence.len(), 1);
 }

@@ -52,8 +52,9 @@ mod native {
                 }
                 "--lang" => {
                     let value = args.next().ok_or("--lang needs a language")?;
-                    lang = Lang::from_code(&value)
-                        .ok_or_else(|| format!("--lang: not one of en, zh-Hans, zh-Hant, fr: {value}"))?;
+                    lang = Lang::from_code(&value).ok_or_else(|| {
+                        format!("--lang: not one of en, zh-Hans, zh-Hant, fr: {value}")
+                    })?;
                 }
                 "-h" | "--help" => return Err(String::new()),
                 other if other.starts_with("--") => return Err(format!("unknown option {other}")),

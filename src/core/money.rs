@@ -29,8 +29,8 @@ impl Currency {
     /// (the catalogue format allows no more than two).
     pub fn decimals(self) -> u8 {
         const WITHOUT_MINOR_UNIT: [&[u8; 3]; 17] = [
-            b"BIF", b"CLP", b"DJF", b"GNF", b"ISK", b"JPY", b"KMF", b"KRW", b"PYG", b"RWF",
-            b"UGX", b"UYI", b"VND", b"VUV", b"XAF", b"XOF", b"XPF",
+            b"BIF", b"CLP", b"DJF", b"GNF", b"ISK", b"JPY", b"KMF", b"KRW", b"PYG", b"RWF", b"UGX",
+            b"UYI", b"VND", b"VUV", b"XAF", b"XOF", b"XPF",
         ];
         if WITHOUT_MINOR_UNIT.contains(&&self.0) {
             0
@@ -307,14 +307,31 @@ mod tests {
 
     #[test]
     fn yen_and_won_have_no_decimals_others_two() {
-        for (code, decimals) in [("JPY", 0), ("KRW", 0), ("VND", 0), ("HKD", 2), ("EUR", 2), ("CNY", 2)] {
+        for (code, decimals) in [
+            ("JPY", 0),
+            ("KRW", 0),
+            ("VND", 0),
+            ("HKD", 2),
+            ("EUR", 2),
+            ("CNY", 2),
+        ] {
             assert_eq!(cur(code).decimals(), decimals, "{code}");
         }
     }
 
     #[test]
     fn decimals_are_counted_exactly_as_written() {
-        for ok in [168.0, 19.99, 0.01, 0.29, 1.15, 4.35, 39.9, 1_234_567.89, 90_071_992_547_409.0] {
+        for ok in [
+            168.0,
+            19.99,
+            0.01,
+            0.29,
+            1.15,
+            4.35,
+            39.9,
+            1_234_567.89,
+            90_071_992_547_409.0,
+        ] {
             assert!(has_at_most_decimals(ok, 2), "{ok}");
         }
         for bad in [0.125, 19.999, 0.001, 4.355, 1_234_567.891] {

@@ -149,9 +149,10 @@ fn issue_text(issue: &Issue, f: Formatter) -> String {
             fill(t.issue_rate_out_of_range, &[("min", min), ("max", max)])
         }
         Issue::TooSmall { min } => fill(t.issue_too_small, &[("min", &min.to_string())]),
-        Issue::TooManyDecimals { currency, allowed: 0 } => {
-            fill(t.issue_no_decimals, &[("currency", currency)])
-        }
+        Issue::TooManyDecimals {
+            currency,
+            allowed: 0,
+        } => fill(t.issue_no_decimals, &[("currency", currency)]),
         Issue::TooManyDecimals { allowed, .. } => {
             fill(t.issue_too_many_decimals, &[("n", &allowed.to_string())])
         }
@@ -177,12 +178,13 @@ fn issue_text(issue: &Issue, f: Formatter) -> String {
             fill(t.issue_quote_without_price, &[("price", price)])
         }
         Issue::AfterAsOf { as_of } => fill(t.issue_after_as_of, &[("date", &f.date(*as_of))]),
-        Issue::InTheFuture { today } => {
-            fill(t.issue_in_the_future, &[("date", &f.date(*today))])
-        }
+        Issue::InTheFuture { today } => fill(t.issue_in_the_future, &[("date", &f.date(*today))]),
         Issue::Stale { months, limit } => fill(
             t.issue_stale,
-            &[("months", &months.to_string()), ("limit", &limit.to_string())],
+            &[
+                ("months", &months.to_string()),
+                ("limit", &limit.to_string()),
+            ],
         ),
     }
 }
@@ -207,7 +209,12 @@ pub fn problem_text(problem: &Problem, f: Formatter) -> String {
 /// The line under a capped list of problems: "…and 12 more."; `None`
 /// when every problem is listed.
 pub fn problems_more(problems: &Problems, lang: Lang) -> Option<String> {
-    (problems.more > 0).then(|| fill(texts(lang).problems_more, &[("n", &problems.more.to_string())]))
+    (problems.more > 0).then(|| {
+        fill(
+            texts(lang).problems_more,
+            &[("n", &problems.more.to_string())],
+        )
+    })
 }
 
 /// An input error as a sentence.

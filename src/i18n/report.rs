@@ -129,7 +129,8 @@ static FR: ReportTexts = ReportTexts {
     confidence_partial: "partiel (partial)",
     confidence_unverified: "non vérifié (unverified)",
     confidence_none: "non précisé",
-    age_heading: "Forfaits selon l’âge de leur dernière vérification (checked ou seen d’une evidence)",
+    age_heading:
+        "Forfaits selon l’âge de leur dernière vérification (checked ou seen d’une evidence)",
     age_future: "date dans le futur",
     age_under_one_month: "moins d’un mois",
     age_one_to_three: "1 à 3\u{a0}mois",
@@ -209,7 +210,11 @@ pub fn render(report: &Report, file: &str, lang: Lang) -> String {
     line("");
     line(&fill(t.confidence_heading, &[("n", &n(report.plans))]));
     for (confidence, count) in &report.by_confidence {
-        line(&format!("  {:>5}  {}", count, confidence_name(*confidence, t)));
+        line(&format!(
+            "  {:>5}  {}",
+            count,
+            confidence_name(*confidence, t)
+        ));
     }
     line("");
     line(t.age_heading);

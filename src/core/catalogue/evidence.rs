@@ -11,7 +11,10 @@ pub fn is_web_address(url: &str) -> bool {
     let Some(rest) = strip_web_scheme(url) else {
         return false;
     };
-    if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
         return false;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -53,7 +56,9 @@ pub fn is_home_page(url: &str) -> bool {
     if segments.last().is_some_and(|last| is_index_page(last)) {
         segments.pop();
     }
-    segments.iter().all(|segment| is_language_or_region(segment))
+    segments
+        .iter()
+        .all(|segment| is_language_or_region(segment))
 }
 
 /// `index.html`, `default.aspx`, `home`...: the page a folder opens on.
@@ -73,7 +78,10 @@ fn is_language_or_region(segment: &str) -> bool {
     if letters(&segment, 2..=2) {
         return true;
     }
-    if matches!(segment.as_str(), "eng" | "chi" | "chs" | "cht" | "fra" | "fre") {
+    if matches!(
+        segment.as_str(),
+        "eng" | "chi" | "chs" | "cht" | "fra" | "fre"
+    ) {
         return true;
     }
     match segment.split_once(['-', '_']) {
@@ -128,7 +136,9 @@ fn numbers_in(text: &str) -> Vec<(Vec<String>, Vec<char>)> {
 /// Full-width digits and punctuation (common on Chinese pages) as ASCII.
 fn half_width(c: char) -> char {
     match c {
-        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+        '０'..='９' => {
+            char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+        }
         '．' => '.',
         '，' => ',',
         _ => c,
@@ -163,7 +173,11 @@ fn readings((groups, separators): &(Vec<String>, Vec<char>)) -> Vec<i64> {
         let decimal_ok = matches!(decimal, '.' | ',') && !grouping.contains(&decimal);
         if decimal_ok && (1..=2).contains(&fraction.len()) && grouped(integer) {
             if let (Some(units), Ok(cents)) = (whole(integer), fraction.parse::<i64>()) {
-                let cents = if fraction.len() == 1 { cents * 10 } else { cents };
+                let cents = if fraction.len() == 1 {
+                    cents * 10
+                } else {
+                    cents
+                };
                 amounts.push(units * 100 + cents);
             }
         }

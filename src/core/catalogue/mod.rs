@@ -290,7 +290,9 @@ impl Plan {
 
     /// Whether a line of `carrier` can take this plan (roaming passes).
     pub fn takes_carrier(&self, carrier: &str) -> bool {
-        self.carriers.iter().any(|c| c.eq_ignore_ascii_case(carrier))
+        self.carriers
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(carrier))
     }
 
     /// Whether the plan is a home plan (the reader's own line).

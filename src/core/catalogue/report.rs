@@ -186,7 +186,9 @@ pub fn build(validation: &Validation, today: Date, older_than_months: u32) -> Re
         .iter()
         .filter_map(|p| {
             let newest = newest_date(p);
-            let months = newest.filter(|d| *d <= today).map(|d| d.months_until(today));
+            let months = newest
+                .filter(|d| *d <= today)
+                .map(|d| d.months_until(today));
             let is_due = match (newest, months) {
                 (None, _) => true,
                 (Some(_), Some(months)) => months >= older_than_months,

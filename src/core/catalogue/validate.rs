@@ -901,8 +901,7 @@ impl<'a> Fields<'a> {
     /// A home plan is paid by the month: `validity_days` is not read, and a
     /// day billing contradicts the kind.
     fn home_plan_billing(&mut self) -> Option<Billing> {
-        if self.get("billing").is_some() && self.optional_word("billing", BILLINGS) == Some("day")
-        {
+        if self.get("billing").is_some() && self.optional_word("billing", BILLINGS) == Some("day") {
             self.report(
                 "billing",
                 Issue::NotForKind {
