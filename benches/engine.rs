@@ -285,14 +285,16 @@ fn generated_catalogue_json(plans: usize) -> Value {
 }
 
 fn load(text: &str, what: &str) -> Result<Catalogue, String> {
-    load_native(text).map_err(|problems| {
-        let first: Vec<String> = problems.iter().take(5).map(|p| format!("{p:?}")).collect();
-        format!(
-            "{what} fails validation ({} problems): {}",
-            problems.len(),
-            first.join("; ")
-        )
-    })
+    load_native(text)
+        .map(|loaded| loaded.catalogue)
+        .map_err(|problems| {
+            let first: Vec<String> = problems.iter().take(5).map(|p| format!("{p:?}")).collect();
+            format!(
+                "{what} fails validation ({} problems): {}",
+                problems.total(),
+                first.join("; ")
+            )
+        })
 }
 
 // ---------------------------------------------------------------------------

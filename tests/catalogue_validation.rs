@@ -6,13 +6,15 @@
 
 use proptest::prelude::*;
 use roamplan::core::catalogue::{
-    from_json, load_native, Billing, Catalogue, Confidence, Expected, Hotspot, Issue, PlanKind,
-    Problem, Provenance, MAX_CATALOGUE_BYTES,
+    from_json, load_native, Billing, Buyers, Catalogue, Confidence, Evidence, Expected, Hotspot,
+    Issue, PlanKind, Problem, Problems, Provenance, Severity, MAX_CATALOGUE_BYTES,
 };
 use roamplan::core::country::CountryCode;
-use roamplan::core::json::Json;
+use roamplan::core::date::Date;
+use roamplan::core::json::{self, Json, JsonError, MAX_DEPTH};
 use roamplan::core::lang::Lang;
 use roamplan::core::money::{Currency, Money};
+use roamplan::i18n::{problem_text, Formatter};
 use serde_json::{json, Map, Value};
 
 // ---------------------------------------------------------------------------
@@ -84,7 +86,7 @@ const PASS: &str = "hk-pass-5d";
 const DAY: &str = "gc-day";
 const ROAMING: &str = "cmhk-roam-7d";
 
-const KINDS: &[&str] = &["esim", "sim", "roaming"];
+const KINDS: &[&str] = &["esim", "sim", "roaming", "plan"];
 const BILLINGS: &[&str] = &["pass", "day"];
 const CONFIDENCES: &[&str] = &["observed", "partial", "unverified"];
 
@@ -106,7 +108,7 @@ fn top(root: &mut Value) -> &mut Map<String, Value> {
 
 fn load_text(text: &str) -> Catalogue {
     match load_native(text) {
-        Ok(catalogue) => catalogue,
+        Ok(loaded) => loaded.catalogue,
         Err(problems) => panic!("expected to load, got {problems:#?}\nfrom {text}"),
     }
 }
@@ -127,11 +129,11 @@ fn problems(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
 
 fn problems_of(text: &str) -> Vec<Problem> {
     match load_native(text) {
-        Ok(catalogue) => panic!(
+        Ok(loaded) => panic!(
             "expected problems, loaded {} plans from {text}",
-            catalogue.plans.len()
+            loaded.catalogue.plans.len()
         ),
-        Err(problems) => problems,
+        Err(problems) => problems.shown,
     }
 }
 
@@ -182,6 +184,12 @@ fn cur(code: &str) -> Currency {
 
 fn wrong_type(expected: Expected, found: &'static str) -> Issue {
     Issue::WrongType { expected, found }
+}
+
+fn too_large(max: &str) -> Issue {
+    Issue::NumberTooLarge {
+        max: max.to_owned(),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -352,7 +360,7 @@ fn currency_that_is_not_a_string_is_the_wrong_type() {
 
 #[test]
 fn zero_price_is_not_positive() {
-    for zero in [json!(0), json!(0.0), json!(-0.0), json!(0.004)] {
+    for zero in [json!(0), json!(0.0), json!(-0.0)] {
         let found = problems(|root| {
             plan(root, 0).insert("price".into(), zero.clone());
         });
@@ -399,7 +407,6 @@ fn decimal_prices_become_exact_minor_units() {
         (json!(1.15), 115),
         (json!(4.35), 435),
         (json!(1_234_567.89), 123_456_789),
-        (json!(0.125), 13),
         (json!(100), 10_000),
     ] {
         let catalogue = loads(|root| {
@@ -685,32 +692,20 @@ fn validity_days_written_with_a_decimal_point_is_still_whole() {
 #[test]
 fn validity_days_too_large_for_a_day_count_is_reported_not_dropped() {
     // 2^32 days: a whole number, but no plan lasts that long. It must be
-    // reported, never make the plan silently vanish from the catalogue.
-    for days in [json!(4_294_967_296_u64), json!(999_999_999_999_u64)] {
+    // reported as too large (not as "not a whole number"), never make the
+    // plan silently vanish from the catalogue.
+    for days in [
+        json!(4_294_967_296_u64),
+        json!(999_999_999_999_u64),
+        json!(1e15),
+        json!(9_007_199_254_740_992_u64),
+        json!(1e300),
+    ] {
         let found = problems(|root| {
             plan(root, 0).insert("validity_days".into(), days.clone());
         });
-        assert_one(
-            &found,
-            at(
-                PASS,
-                "validity_days",
-                wrong_type(Expected::Integer, "number"),
-            ),
-        );
+        assert_one(&found, at(PASS, "validity_days", too_large("4294967295")));
     }
-    // Beyond 10^12 the same problem was already reported.
-    let found = problems(|root| {
-        plan(root, 0).insert("validity_days".into(), json!(1e15));
-    });
-    assert_one(
-        &found,
-        at(
-            PASS,
-            "validity_days",
-            wrong_type(Expected::Integer, "number"),
-        ),
-    );
     // The largest day count still fits.
     let catalogue = loads(|root| {
         plan(root, 0).insert("validity_days".into(), json!(u32::MAX));
@@ -802,11 +797,7 @@ fn pool_max_lines_too_large_is_reported_not_dropped() {
     });
     assert_one(
         &found,
-        at(
-            ROAMING,
-            "pool.max_lines",
-            wrong_type(Expected::Integer, "number"),
-        ),
+        at(ROAMING, "pool.max_lines", too_large("4294967295")),
     );
 }
 
@@ -1410,7 +1401,6 @@ fn hotspot_of_a_wrong_type_is_reported() {
         (json!("yes"), "string"),
         (json!(1.5), "number"),
         (json!(-1), "number"),
-        (json!(1e15), "number"),
         (json!([]), "array"),
         (json!({ "mb": 500 }), "object"),
     ] {
@@ -1425,6 +1415,16 @@ fn hotspot_of_a_wrong_type_is_reported() {
                 wrong_type(Expected::BooleanOrInteger, found_type),
             ),
         );
+    }
+}
+
+#[test]
+fn hotspot_cap_beyond_any_amount_of_data_is_too_large() {
+    for value in [json!(1e15), json!(9_007_199_254_740_992_u64)] {
+        let found = problems(|root| {
+            plan(root, 0).insert("hotspot".into(), value.clone());
+        });
+        assert_one(&found, at(PASS, "hotspot", too_large("1000000000000")));
     }
 }
 
@@ -1456,7 +1456,7 @@ fn hotspot_maps_to_allowed_blocked_capped_or_unknown() {
 
 #[test]
 fn non_positive_rate_is_reported() {
-    for rate in [json!(0), json!(-8.2), json!(0.000_000_1)] {
+    for rate in [json!(0), json!(-8.2), json!(-0.0)] {
         let found = problems(|root| {
             root["rates_per_eur"]["CNY"] = rate.clone();
         });
@@ -1668,7 +1668,7 @@ fn extension_fields_are_read_and_checked() {
     });
     let pass = catalogue.plan(PASS).unwrap();
     assert!(pass.needs_activation && pass.real_name);
-    assert_eq!(pass.cards, Some(3));
+    assert_eq!(pass.cards, Some(3), "account_lines is read as cards");
     let found = problems(|root| {
         plan(root, 0).insert("real_name".into(), json!("yes"));
     });
@@ -1679,14 +1679,7 @@ fn extension_fields_are_read_and_checked() {
     let found = problems(|root| {
         plan(root, 0).insert("account_lines".into(), json!(4_294_967_296_u64));
     });
-    assert_one(
-        &found,
-        at(
-            PASS,
-            "account_lines",
-            wrong_type(Expected::Integer, "number"),
-        ),
-    );
+    assert_one(&found, at(PASS, "account_lines", too_large("4294967295")));
 }
 
 #[test]
@@ -1694,16 +1687,17 @@ fn from_json_reads_a_tree_from_any_parser() {
     // The browser hands over a tree built by JSON.parse; from_json must read
     // it the same way.
     let tree: Json = serde_json::from_str(BASE).unwrap();
-    assert_eq!(from_json(&tree), Ok(load_text(BASE)));
-    // Values JSON text cannot hold do not slip through.
+    assert_eq!(
+        from_json(&tree, None).map(|loaded| loaded.catalogue),
+        Ok(load_text(BASE))
+    );
+    // Values JSON text cannot hold do not slip through, and are not called
+    // "not a number" (the browser reads 1e400 as infinity).
     for odd in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let mut tree: Json = serde_json::from_str(BASE).unwrap();
         set_plan_field(&mut tree, 0, "price", Json::Number(odd));
-        let found = from_json(&tree).unwrap_err();
-        assert_one(
-            &found,
-            at(PASS, "price", wrong_type(Expected::Number, "number")),
-        );
+        let found = from_json(&tree, None).unwrap_err();
+        assert_one(&found, at(PASS, "price", Issue::NotFinite));
     }
 }
 
@@ -1817,6 +1811,20 @@ const FIELDS: &[&str] = &[
     "HKD",
     "GREATER_CHINA",
     "account_lines",
+    "cards",
+    "buyers",
+    "carriers",
+    "contract_months",
+    "breakout",
+    "buy_url",
+    "evidence",
+    "url",
+    "quote",
+    "seen",
+    "roaming",
+    "rates_source",
+    "rates_date",
+    "stale_after_months",
 ];
 
 /// One edit somewhere in the tree: at a random depth, delete or replace a
@@ -2074,7 +2082,7 @@ proptest! {
             value,
         ] {
             match load_native(&to_text(&candidate)) {
-                Ok(catalogue) => prop_assert!(!catalogue.plans.is_empty()),
+                Ok(loaded) => prop_assert!(!loaded.catalogue.plans.is_empty()),
                 Err(found) => assert_problems_are_located(&candidate, &found),
             }
         }
@@ -2087,10 +2095,10 @@ proptest! {
             apply(&mut root, path, field, edit);
         }
         match load_native(&to_text(&root)) {
-            Ok(catalogue) => {
+            Ok(loaded) => {
                 // Nothing was lost: every plan in the file is in the catalogue.
                 let count = root["plans"].as_array().map_or(0, Vec::len);
-                prop_assert_eq!(catalogue.plans.len(), count);
+                prop_assert_eq!(loaded.catalogue.plans.len(), count);
             }
             Err(found) => assert_problems_are_located(&root, &found),
         }
@@ -2104,9 +2112,9 @@ proptest! {
     ) {
         let mut tree: Json = serde_json::from_str(BASE).unwrap();
         set_plan_field(&mut tree, 2, field, Json::Number(odd));
-        let _ = from_json(&tree);
+        let _ = from_json(&tree, None);
         let tree: Json = serde_json::from_str(&to_text(&value)).unwrap();
-        if let Err(found) = from_json(&tree) {
+        if let Err(found) = from_json(&tree, None) {
             prop_assert!(!found.is_empty());
         }
     }
@@ -2162,4 +2170,1348 @@ fn euro_rate_must_be_one() {
     assert!(found.iter().any(|p| p.plan.is_none()
         && p.field == "rates_per_eur.EUR"
         && p.issue == Issue::EuroRateNotOne));
+}
+
+// ---------------------------------------------------------------------------
+// Rates beyond what can be converted
+// ---------------------------------------------------------------------------
+
+#[test]
+fn rates_too_small_or_too_large_to_convert_are_out_of_range_not_below_zero() {
+    // 1e10 is above zero: saying "must be above zero" would send the blog
+    // owner looking for a sign they never wrote.
+    for rate in [json!(1e10), json!(0.000_000_1), json!(1e300)] {
+        let found = problems(|root| {
+            root["rates_per_eur"]["CNY"] = rate.clone();
+        });
+        assert_one(
+            &found,
+            at_top(
+                "rates_per_eur.CNY",
+                Issue::RateOutOfRange {
+                    min: "0.000001",
+                    max: "9000000000",
+                },
+            ),
+        );
+    }
+    // The limits themselves are accepted.
+    loads(|root| {
+        root["rates_per_eur"]["CNY"] = json!(0.000_001);
+        root["rates_per_eur"]["USD"] = json!(8_999_999_999_u64);
+    });
+}
+
+// ---------------------------------------------------------------------------
+// New fields of the contract: home plans
+// ---------------------------------------------------------------------------
+
+/// A French home plan as the contract's README example writes it.
+fn home_plan() -> Value {
+    json!({
+        "id": "free-5g",
+        "name": { "en": "Free 5G plan", "fr": "Forfait Free 5G" },
+        "provider": "Free",
+        "kind": "plan",
+        "home": "FR",
+        "price": 19.99,
+        "currency": "EUR",
+        "data_mb": 358_400,
+        "roaming": [
+            { "coverage": ["@CN_HK_MO", "TW"], "data_mb": 35_840 },
+            { "coverage": ["GB"] }
+        ]
+    })
+}
+
+fn with_home_plan(root: &mut Value, edit: impl FnOnce(&mut Map<String, Value>)) {
+    let mut plan = home_plan();
+    edit(plan.as_object_mut().unwrap());
+    root["plans"].as_array_mut().unwrap().push(plan);
+}
+
+const HOME: &str = "free-5g";
+
+#[test]
+fn home_plan_reads_as_the_readers_own_monthly_line() {
+    let catalogue = loads(|root| with_home_plan(root, |_| {}));
+    let plan = catalogue.plan(HOME).unwrap();
+    assert_eq!(plan.kind, PlanKind::HomePlan);
+    assert!(plan.is_home_plan());
+    assert_eq!(plan.home, Some(cc("FR")));
+    assert_eq!(
+        plan.price,
+        Money::new(1999, Currency::EUR),
+        "monthly, incl. VAT"
+    );
+    assert_eq!(plan.data_mb, Some(358_400));
+    // No billing or validity written: a month.
+    assert_eq!(plan.billing, Billing::Pass { validity_days: 30 });
+    // Works at home unless it says otherwise.
+    assert_eq!(plan.coverage, vec![cc("FR")]);
+    assert_eq!(plan.buyers, Buyers::Residents);
+    let first = &plan.roaming[0];
+    let codes: Vec<&str> = first.coverage.iter().map(CountryCode::as_str).collect();
+    assert_eq!(codes, ["CN", "HK", "MO", "TW"], "zones expanded, sorted");
+    assert_eq!(first.coverage_as_written, ["@CN_HK_MO", "TW"]);
+    assert_eq!(first.data_mb, Some(35_840));
+    assert!(first.covers(cc("MO")) && !first.covers(cc("JP")));
+    assert_eq!(plan.roaming[1].data_mb, None, "the domestic allowance");
+    assert_eq!(plan.roaming.len(), 2);
+}
+
+#[test]
+fn home_plan_without_data_is_unlimited() {
+    let catalogue = loads(|root| {
+        with_home_plan(root, |p| {
+            p.remove("data_mb");
+            p.remove("roaming");
+        });
+    });
+    let plan = catalogue.plan(HOME).unwrap();
+    assert_eq!(plan.data_mb, None);
+    assert!(plan.is_unlimited());
+    assert!(plan.roaming.is_empty());
+}
+
+#[test]
+fn home_plan_needs_home() {
+    let found = problems(|root| {
+        with_home_plan(root, |p| {
+            p.remove("home");
+        });
+    });
+    assert_one(&found, at(HOME, "home", Issue::HomePlanWithoutHome));
+}
+
+#[test]
+fn home_plan_billed_by_the_day_is_a_contradiction() {
+    let found = problems(|root| {
+        with_home_plan(root, |p| {
+            p.insert("billing".into(), json!("day"));
+        });
+    });
+    assert_one(
+        &found,
+        at(
+            HOME,
+            "billing",
+            Issue::NotForKind {
+                kind: PlanKind::HomePlan,
+            },
+        ),
+    );
+    // A month written as a pass is fine, and validity_days is not needed.
+    let catalogue = loads(|root| {
+        with_home_plan(root, |p| {
+            p.insert("billing".into(), json!("pass"));
+        });
+    });
+    assert_eq!(
+        catalogue.plan(HOME).unwrap().billing,
+        Billing::Pass { validity_days: 30 }
+    );
+}
+
+#[test]
+fn home_plan_may_name_its_domestic_coverage() {
+    let catalogue = loads(|root| {
+        with_home_plan(root, |p| {
+            p.insert("coverage".into(), json!(["FR", "RE", "GP"]));
+        });
+    });
+    let plan = catalogue.plan(HOME).unwrap();
+    assert_eq!(plan.coverage, vec![cc("FR"), cc("GP"), cc("RE")]);
+}
+
+#[test]
+fn roaming_inclusions_problems_are_located_by_position() {
+    let found = problems(|root| {
+        with_home_plan(root, |p| {
+            p.insert(
+                "roaming".into(),
+                json!([
+                    { "coverage": ["CN", "UK"], "data_mb": 0 },
+                    "GB",
+                    { "data_mb": 1024 },
+                    { "coverage": ["@NOWHERE"], "data_mb": 1.5 }
+                ]),
+            );
+        });
+    });
+    assert_problems(
+        &found,
+        &[
+            at(
+                HOME,
+                "roaming.1.coverage",
+                Issue::UnknownCountry {
+                    code: "UK".to_owned(),
+                },
+            ),
+            at(HOME, "roaming.1.data_mb", Issue::NotPositive),
+            at(HOME, "roaming.2", wrong_type(Expected::Object, "string")),
+            at(HOME, "roaming.3.coverage", Issue::Missing),
+            at(
+                HOME,
+                "roaming.4.coverage",
+                Issue::UnknownZone {
+                    name: "NOWHERE".to_owned(),
+                },
+            ),
+            at(
+                HOME,
+                "roaming.4.data_mb",
+                wrong_type(Expected::Integer, "number"),
+            ),
+        ],
+    );
+    let found = problems(|root| {
+        with_home_plan(root, |p| {
+            p.insert("roaming".into(), json!({ "coverage": ["GB"] }));
+        });
+    });
+    assert_one(
+        &found,
+        at(HOME, "roaming", wrong_type(Expected::List, "object")),
+    );
+}
+
+#[test]
+fn roaming_inclusions_belong_to_home_plans_only() {
+    let found = problems(|root| {
+        plan(root, 0).insert("roaming".into(), json!([{ "coverage": ["GB"] }]));
+    });
+    assert_one(
+        &found,
+        at(
+            PASS,
+            "roaming",
+            Issue::NotForKind {
+                kind: PlanKind::Esim,
+            },
+        ),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// New fields: buyers, carriers, contract, cards, breakout, links, provider
+// ---------------------------------------------------------------------------
+
+#[test]
+fn buyers_default_to_anyone_for_cards_and_esims_and_customers_for_roaming() {
+    let catalogue = load_text(BASE);
+    assert_eq!(catalogue.plan(PASS).unwrap().buyers, Buyers::Anyone);
+    assert_eq!(catalogue.plan(DAY).unwrap().buyers, Buyers::Anyone);
+    assert_eq!(catalogue.plan(ROAMING).unwrap().buyers, Buyers::Customers);
+}
+
+#[test]
+fn buyers_are_read_and_residents_need_home() {
+    for (word, expected) in [
+        ("anyone", Buyers::Anyone),
+        ("customers", Buyers::Customers),
+        ("residents", Buyers::Residents),
+    ] {
+        let catalogue = loads(|root| {
+            plan(root, 2).insert("buyers".into(), json!(word));
+        });
+        assert_eq!(catalogue.plan(ROAMING).unwrap().buyers, expected, "{word}");
+    }
+    let found = problems(|root| {
+        plan(root, 0).insert("buyers".into(), json!("residents"));
+    });
+    assert_one(&found, at(PASS, "buyers", Issue::ResidentsWithoutHome));
+    let catalogue = loads(|root| {
+        plan(root, 0).insert("buyers".into(), json!("residents"));
+        plan(root, 0).insert("home".into(), json!("HK"));
+    });
+    assert_eq!(catalogue.plan(PASS).unwrap().buyers, Buyers::Residents);
+    let found = problems(|root| {
+        plan(root, 0).insert("buyers".into(), json!("tourists"));
+    });
+    assert_one(
+        &found,
+        at(
+            PASS,
+            "buyers",
+            Issue::UnknownValue {
+                value: "tourists".to_owned(),
+                allowed: &["anyone", "residents", "customers"],
+            },
+        ),
+    );
+}
+
+#[test]
+fn carriers_default_to_the_provider() {
+    let catalogue = load_text(BASE);
+    let roaming = catalogue.plan(ROAMING).unwrap();
+    assert_eq!(roaming.carriers, ["China Mobile Hong Kong"]);
+    assert!(roaming.takes_carrier("china mobile hong kong"));
+    assert!(!roaming.takes_carrier("csl"));
+}
+
+#[test]
+fn carriers_are_a_non_empty_list_of_names() {
+    let catalogue = loads(|root| {
+        plan(root, 2).insert("carriers".into(), json!(["CMHK", "China Mobile Hong Kong"]));
+    });
+    let roaming = catalogue.plan(ROAMING).unwrap();
+    assert_eq!(roaming.carriers, ["CMHK", "China Mobile Hong Kong"]);
+    assert!(roaming.takes_carrier("CMHK"));
+    for (value, issue) in [
+        (json!([]), Issue::Empty),
+        (json!(["CMHK", " "]), Issue::Empty),
+        (json!("CMHK"), wrong_type(Expected::List, "string")),
+        (json!(["CMHK", 3]), wrong_type(Expected::Text, "number")),
+    ] {
+        let found = problems(|root| {
+            plan(root, 2).insert("carriers".into(), value.clone());
+        });
+        assert_one(&found, at(ROAMING, "carriers", issue));
+    }
+}
+
+#[test]
+fn contract_months_is_a_whole_number_of_at_least_one() {
+    let catalogue = loads(|root| {
+        plan(root, 1).insert("contract_months".into(), json!(24));
+    });
+    assert_eq!(catalogue.plan(DAY).unwrap().contract_months, Some(24));
+    assert_eq!(catalogue.plan(PASS).unwrap().contract_months, None);
+    for (value, issue) in [
+        (json!(0), Issue::NotPositive),
+        (json!(1.5), wrong_type(Expected::Integer, "number")),
+        (json!("24"), wrong_type(Expected::Number, "string")),
+    ] {
+        let found = problems(|root| {
+            plan(root, 1).insert("contract_months".into(), value.clone());
+        });
+        assert_one(&found, at(DAY, "contract_months", issue));
+    }
+}
+
+#[test]
+fn cards_are_two_or_more_and_account_lines_is_their_old_name() {
+    let catalogue = loads(|root| {
+        plan(root, 0).insert("cards".into(), json!(4));
+        plan(root, 1).insert("account_lines".into(), json!(3));
+        plan(root, 2).insert("cards".into(), json!(2));
+        plan(root, 2).insert("account_lines".into(), json!(2));
+    });
+    assert_eq!(catalogue.plan(PASS).unwrap().cards, Some(4));
+    assert_eq!(catalogue.plan(DAY).unwrap().cards, Some(3));
+    assert_eq!(catalogue.plan(ROAMING).unwrap().cards, Some(2));
+    for field in ["cards", "account_lines"] {
+        let found = problems(|root| {
+            plan(root, 0).insert(field.into(), json!(1));
+        });
+        assert_one(&found, at(PASS, field, Issue::TooSmall { min: 2 }));
+    }
+    let found = problems(|root| {
+        plan(root, 0).insert("cards".into(), json!(4));
+        plan(root, 0).insert("account_lines".into(), json!(3));
+    });
+    assert_one(
+        &found,
+        at(
+            PASS,
+            "cards",
+            Issue::CardsDisagree {
+                cards: 4,
+                account_lines: 3,
+            },
+        ),
+    );
+}
+
+#[test]
+fn breakout_is_a_country_code() {
+    let catalogue = loads(|root| {
+        plan(root, 1).insert("breakout".into(), json!("CN"));
+    });
+    assert_eq!(catalogue.plan(DAY).unwrap().breakout, Some(cc("CN")));
+    assert_eq!(catalogue.plan(PASS).unwrap().breakout, None);
+    let found = problems(|root| {
+        plan(root, 1).insert("breakout".into(), json!("China"));
+    });
+    assert_one(
+        &found,
+        at(
+            DAY,
+            "breakout",
+            Issue::UnknownCountry {
+                code: "China".to_owned(),
+            },
+        ),
+    );
+}
+
+#[test]
+fn buy_url_must_be_an_http_or_https_address() {
+    let catalogue = loads(|root| {
+        plan(root, 0).insert(
+            "buy_url".into(),
+            json!("https://blog.example/go/csl?ref=blog"),
+        );
+    });
+    assert_eq!(
+        catalogue.plan(PASS).unwrap().provenance.buy_url.as_deref(),
+        Some("https://blog.example/go/csl?ref=blog")
+    );
+    for bad in [
+        "javascript:alert(document.cookie)",
+        " https://blog.example/x",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "www.csl.com",
+        "/go/csl",
+        "ftp://files.example/plan",
+        "https://",
+    ] {
+        let found = problems(|root| {
+            plan(root, 0).insert("buy_url".into(), json!(bad));
+        });
+        assert_one(&found, at(PASS, "buy_url", Issue::NotWebAddress));
+    }
+    let found = problems(|root| {
+        plan(root, 0).insert("buy_url".into(), json!(["https://x.example/"]));
+    });
+    assert_one(
+        &found,
+        at(PASS, "buy_url", wrong_type(Expected::Text, "array")),
+    );
+}
+
+#[test]
+fn provider_may_be_translated_and_its_key_is_the_english_or_first_name() {
+    // Written as text: "the first" is the first in the file, and serde_json's
+    // own maps would sort the keys.
+    let catalogue = load_text(
+        &BASE
+            .replacen(
+                r#""provider": "csl","#,
+                r#""provider": { "zh-Hant": "數碼通", "en": "SmarTone" },"#,
+                1,
+            )
+            .replacen(
+                r#""provider": "China Mobile Hong Kong","#,
+                r#""provider": { "de": "CMHK", "zh-Hant": "中國移動香港", "zh-Hans": "中国移动香港" },"#,
+                1,
+            ),
+    );
+    let pass = catalogue.plan(PASS).unwrap();
+    assert_eq!(pass.provider, "SmarTone");
+    assert_eq!(pass.provider_name.get(Lang::ZhHant), "數碼通");
+    assert_eq!(pass.provider_name.get(Lang::Fr), "SmarTone");
+    let roaming = catalogue.plan(ROAMING).unwrap();
+    assert_eq!(roaming.provider, "中國移動香港", "no English: the first");
+    assert_eq!(roaming.provider_name.get(Lang::ZhHans), "中国移动香港");
+    assert_eq!(
+        roaming.carriers,
+        ["中國移動香港"],
+        "carriers default to the key"
+    );
+    // A plain provider is its own name in every language.
+    let day = catalogue.plan(DAY).unwrap();
+    assert_eq!(day.provider_name.get(Lang::ZhHant), "Example Mobile");
+
+    let found = problems(|root| {
+        plan(root, 0).insert("provider".into(), json!({ "en": "", "fr": "SFR" }));
+    });
+    assert_one(&found, at(PASS, "provider.en", Issue::Empty));
+    let found = problems(|root| {
+        plan(root, 0).insert("provider".into(), json!(42));
+    });
+    assert_one(
+        &found,
+        at(
+            PASS,
+            "provider",
+            wrong_type(Expected::TextOrTranslations, "number"),
+        ),
+    );
+}
+
+#[test]
+fn rates_source_and_date_are_read_and_checked() {
+    let catalogue = loads(|root| {
+        top(root).insert(
+            "rates_source".into(),
+            json!("https://www.ecb.europa.eu/stats/eurofxref/"),
+        );
+        top(root).insert("rates_date".into(), json!("2026-10-31"));
+        top(root).insert("stale_after_months".into(), json!(6));
+    });
+    assert_eq!(
+        catalogue.rates_source.as_deref(),
+        Some("https://www.ecb.europa.eu/stats/eurofxref/")
+    );
+    assert_eq!(
+        catalogue.rates_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-31")
+    );
+    assert_eq!(catalogue.stale_after_months(), 6);
+    assert_eq!(load_text(BASE).stale_after_months(), 12, "the default");
+    let found = problems(|root| {
+        top(root).insert("rates_source".into(), json!("ECB"));
+        top(root).insert("rates_date".into(), json!("31/10/2026"));
+        top(root).insert("stale_after_months".into(), json!(0));
+    });
+    assert_problems(
+        &found,
+        &[
+            at_top("rates_source", Issue::NotWebAddress),
+            at_top(
+                "rates_date",
+                Issue::BadDate {
+                    value: "31/10/2026".to_owned(),
+                },
+            ),
+            at_top("stale_after_months", Issue::NotPositive),
+        ],
+    );
+}
+
+#[test]
+fn evidence_entries_are_read() {
+    let catalogue = loads(|root| {
+        plan(root, 1).insert(
+            "evidence".into(),
+            json!([
+                { "url": "https://example.com/gc/day-plan", "quote": "€2.50 a day", "seen": "2026-10-20" },
+                { "url": "https://example.com/gc/terms", "quote": "1GB per day at full speed" }
+            ]),
+        );
+    });
+    let evidence = &catalogue.plan(DAY).unwrap().provenance.evidence;
+    assert_eq!(
+        evidence,
+        &[
+            Evidence {
+                url: "https://example.com/gc/day-plan".to_owned(),
+                quote: "€2.50 a day".to_owned(),
+                seen: Date::parse("2026-10-20"),
+            },
+            Evidence {
+                url: "https://example.com/gc/terms".to_owned(),
+                quote: "1GB per day at full speed".to_owned(),
+                seen: None,
+            },
+        ]
+    );
+}
+
+#[test]
+fn evidence_problems_are_located_by_entry() {
+    let found = problems(|root| {
+        plan(root, 1).insert(
+            "evidence".into(),
+            json!([
+                { "quote": "€2.50" },
+                { "url": "javascript:alert(1)", "quote": " ", "seen": "yesterday" },
+                "https://example.com/gc",
+            ]),
+        );
+    });
+    assert_problems(
+        &found,
+        &[
+            at(DAY, "evidence.1.url", Issue::Missing),
+            at(DAY, "evidence.2.url", Issue::NotWebAddress),
+            at(DAY, "evidence.2.quote", Issue::Empty),
+            at(
+                DAY,
+                "evidence.2.seen",
+                Issue::BadDate {
+                    value: "yesterday".to_owned(),
+                },
+            ),
+            at(DAY, "evidence.3", wrong_type(Expected::Object, "string")),
+        ],
+    );
+    let found = problems(|root| {
+        plan(root, 1).insert(
+            "evidence".into(),
+            json!({ "url": "https://example.com/gc" }),
+        );
+    });
+    assert_one(
+        &found,
+        at(DAY, "evidence", wrong_type(Expected::List, "object")),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Prices are never rounded (issue 11 a): errors
+// ---------------------------------------------------------------------------
+
+fn too_many_decimals(currency: &str, allowed: u8) -> Issue {
+    Issue::TooManyDecimals {
+        currency: currency.to_owned(),
+        allowed,
+    }
+}
+
+#[test]
+fn prices_with_more_than_two_decimals_are_errors_never_rounded() {
+    for price in [json!(19.999), json!(0.125), json!(0.004), json!(88.001)] {
+        let found = problems(|root| {
+            plan(root, 0).insert("price".into(), price.clone());
+        });
+        assert_one(&found, at(PASS, "price", too_many_decimals("HKD", 2)));
+    }
+    let found = problems(|root| {
+        root["plans"][2]["pool"]["extra_line_price"] = json!(29.995);
+        root["plans"][2]["topup"]["price"] = json!(19.999);
+    });
+    assert_problems(
+        &found,
+        &[
+            at(
+                ROAMING,
+                "pool.extra_line_price",
+                too_many_decimals("HKD", 2),
+            ),
+            at(ROAMING, "topup.price", too_many_decimals("HKD", 2)),
+        ],
+    );
+}
+
+#[test]
+fn yen_and_won_prices_have_no_decimals() {
+    let with_yen_and_won = |root: &mut Value| {
+        root["rates_per_eur"]["JPY"] = json!(162);
+        root["rates_per_eur"]["KRW"] = json!(1450);
+        plan(root, 0).insert("currency".into(), json!("JPY"));
+        plan(root, 2).insert("currency".into(), json!("KRW"));
+    };
+    let catalogue = loads(|root| {
+        with_yen_and_won(root);
+        plan(root, 0).insert("price".into(), json!(2500));
+        plan(root, 2).insert("price".into(), json!(33_000.0));
+    });
+    assert_eq!(
+        catalogue.plan(PASS).unwrap().price,
+        Money::new(250_000, cur("JPY")),
+        "hundredths for every currency"
+    );
+    assert_eq!(catalogue.plan(ROAMING).unwrap().price.minor, 3_300_000);
+    let found = problems(|root| {
+        with_yen_and_won(root);
+        plan(root, 0).insert("price".into(), json!(2500.5));
+        plan(root, 2).insert("price".into(), json!(33_000.01));
+        root["plans"][2]["topup"]["price"] = json!(0.5);
+    });
+    assert_problems(
+        &found,
+        &[
+            at(PASS, "price", too_many_decimals("JPY", 0)),
+            at(ROAMING, "price", too_many_decimals("KRW", 0)),
+            at(ROAMING, "topup.price", too_many_decimals("KRW", 0)),
+        ],
+    );
+}
+
+#[test]
+fn amounts_too_large_to_hold_are_reported_as_too_large() {
+    for price in [json!(1e14), json!(1e20), json!(f64::MAX)] {
+        let found = problems(|root| {
+            plan(root, 0).insert("price".into(), price.clone());
+            root["plans"][2]["pool"]["extra_line_price"] = price.clone();
+        });
+        assert_problems(
+            &found,
+            &[
+                at(PASS, "price", too_large("90071992547409.91")),
+                at(
+                    ROAMING,
+                    "pool.extra_line_price",
+                    too_large("90071992547409.91"),
+                ),
+            ],
+        );
+    }
+    // Just below the limit still holds, exactly.
+    let catalogue = loads(|root| {
+        plan(root, 0).insert("price".into(), json!(90_071_992_547_409.0));
+    });
+    assert_eq!(
+        catalogue.plan(PASS).unwrap().price.minor,
+        9_007_199_254_740_900
+    );
+}
+
+#[test]
+fn whole_numbers_of_two_to_the_53_are_too_large_not_fractional() {
+    for field in ["data_mb", "daily_mb"] {
+        let found = problems(|root| {
+            plan(root, 0).insert(field.into(), json!(9_007_199_254_740_992_u64));
+        });
+        assert_one(&found, at(PASS, field, too_large("1000000000000")));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Evidence and dates (issue 11 b, c): advisories, never errors
+// ---------------------------------------------------------------------------
+
+/// The base with one edit: it must load; its advisories.
+fn advisories(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    advisories_on(None, edit)
+}
+
+fn advisories_on(today: Option<&str>, edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut root = base();
+    edit(&mut root);
+    let tree: Json = serde_json::from_str(&to_text(&root)).unwrap();
+    let today = today.map(|d| Date::parse(d).unwrap());
+    match from_json(&tree, today) {
+        Ok(loaded) => {
+            assert!(
+                loaded.advisories.iter().all(|p| !p.is_error()),
+                "{:#?}",
+                loaded.advisories
+            );
+            loaded.advisories.shown
+        }
+        Err(problems) => panic!("advisories must never stop a file: {problems:#?}"),
+    }
+}
+
+/// The base's observed plan (price HK$88) with these evidence entries.
+fn observed_with(evidence: Value) -> impl FnOnce(&mut Value) {
+    move |root: &mut Value| {
+        plan(root, 0).insert("evidence".into(), evidence);
+    }
+}
+
+#[test]
+fn observed_without_evidence_is_an_advisory_not_an_error() {
+    // The base is a valid format-1 file: it stays valid, with one advisory.
+    let found = advisories(|_| {});
+    assert_one(&found, at(PASS, "evidence", Issue::ObservedWithoutEvidence));
+    assert_eq!(found[0].severity(), Severity::Advisory);
+    // An empty list is no evidence either.
+    let found = advisories(observed_with(json!([])));
+    assert_one(&found, at(PASS, "evidence", Issue::ObservedWithoutEvidence));
+}
+
+#[test]
+fn observed_backed_by_a_specific_page_quoting_the_price_has_no_advisory() {
+    for quote in [
+        "HK$88 for 5 days",
+        "$88",
+        "88.00 HKD",
+        "港幣88元",
+        "HK$ 88",
+        "５日 ＨＫ＄８８",
+    ] {
+        let found = advisories(observed_with(json!([{
+            "url": "https://www.example.com/en/prepaid/5-day-pass",
+            "quote": quote,
+            "seen": "2026-10-20"
+        }])));
+        assert_problems(&found, &[]);
+    }
+}
+
+#[test]
+fn decimal_prices_are_found_in_quotes_with_a_point_or_a_comma() {
+    for quote in ["2,50 € par jour", "€2.50/day", "2.5 EUR a day"] {
+        let found = advisories(|root| {
+            plan(root, 1).insert("confidence".into(), json!("observed"));
+            plan(root, 1).insert(
+                "evidence".into(),
+                json!([{ "url": "https://example.com/gc/day", "quote": quote }]),
+            );
+        });
+        // Only the base's own observed plan without evidence.
+        assert_one(&found, at(PASS, "evidence", Issue::ObservedWithoutEvidence));
+    }
+}
+
+#[test]
+fn home_page_evidence_and_quotes_without_the_price_are_advisories() {
+    let found = advisories(observed_with(json!([
+        { "url": "https://www.example.com/", "quote": "HK$88 for 5 days" },
+        { "url": "https://www.example.com/tc/", "quote": "5日 無限數據" },
+        { "url": "https://www.example.com/en/prepaid/5-day-pass", "quote": "HK$188 for 5 days" },
+    ])));
+    assert_problems(
+        &found,
+        &[
+            at(
+                PASS,
+                "evidence.1.url",
+                Issue::HomePageOnly {
+                    url: "https://www.example.com/".to_owned(),
+                },
+            ),
+            at(
+                PASS,
+                "evidence.2.url",
+                Issue::HomePageOnly {
+                    url: "https://www.example.com/tc/".to_owned(),
+                },
+            ),
+            at(
+                PASS,
+                "evidence.2.quote",
+                Issue::QuoteWithoutPrice {
+                    price: "88".to_owned(),
+                },
+            ),
+            at(
+                PASS,
+                "evidence.3.quote",
+                Issue::QuoteWithoutPrice {
+                    price: "88".to_owned(),
+                },
+            ),
+        ],
+    );
+    // One entry that shows the price on the offer's page is enough.
+    let found = advisories(observed_with(json!([
+        { "url": "https://www.example.com/", "quote": "Travel SIMs" },
+        { "url": "https://www.example.com/en/prepaid/5-day-pass", "quote": "HK$88 for 5 days" },
+    ])));
+    assert_problems(&found, &[]);
+}
+
+#[test]
+fn a_decimal_price_missing_from_its_quote_is_named_as_written() {
+    let found = advisories(|root| {
+        plan(root, 0).insert("price".into(), json!(88.5));
+        plan(root, 0).insert(
+            "evidence".into(),
+            json!([{ "url": "https://example.com/p/5d", "quote": "HK$88 for 5 days" }]),
+        );
+    });
+    assert_one(
+        &found,
+        at(
+            PASS,
+            "evidence.1.quote",
+            Issue::QuoteWithoutPrice {
+                price: "88.50".to_owned(),
+            },
+        ),
+    );
+}
+
+#[test]
+fn partial_and_unverified_plans_need_no_evidence() {
+    let found = advisories(|root| {
+        plan(root, 0).insert("confidence".into(), json!("partial"));
+    });
+    assert_problems(&found, &[]);
+}
+
+#[test]
+fn dates_after_the_catalogues_own_date_are_advisories() {
+    let found = advisories(|root| {
+        plan(root, 0).insert("checked".into(), json!("2026-11-02"));
+        plan(root, 0).insert(
+            "evidence".into(),
+            json!([
+                { "url": "https://example.com/p/5d", "quote": "HK$88", "seen": "2026-12-01" },
+                { "url": "https://example.com/p/5d-terms", "quote": "5GB", "seen": "2026-11-01" }
+            ]),
+        );
+    });
+    let as_of = Date::parse("2026-11-01").unwrap();
+    assert_problems(
+        &found,
+        &[
+            at(PASS, "checked", Issue::AfterAsOf { as_of }),
+            at(PASS, "evidence.1.seen", Issue::AfterAsOf { as_of }),
+        ],
+    );
+}
+
+#[test]
+fn dates_after_today_are_advisories_when_today_is_known() {
+    let evidence =
+        || json!([{ "url": "https://example.com/p/5d", "quote": "HK$88", "seen": "2026-10-25" }]);
+    let found = advisories_on(Some("2026-10-22"), |root| {
+        plan(root, 0).insert("evidence".into(), evidence());
+    });
+    let today = Date::parse("2026-10-22").unwrap();
+    assert_one(
+        &found,
+        at(PASS, "evidence.1.seen", Issue::InTheFuture { today }),
+    );
+    // Without today, only the catalogue's date is a reference: none here.
+    let found = advisories(|root| {
+        plan(root, 0).insert("evidence".into(), evidence());
+    });
+    assert_problems(&found, &[]);
+}
+
+#[test]
+fn dates_older_than_the_staleness_limit_are_advisories() {
+    let stale = |months| Issue::Stale { months, limit: 12 };
+    for (checked, expected) in [
+        ("2025-11-02", None),
+        ("2025-11-01", Some(stale(12))),
+        ("2025-10-31", Some(stale(12))),
+        ("2024-01-15", Some(stale(33))),
+    ] {
+        let found = advisories(|root| {
+            plan(root, 1).insert("checked".into(), json!(checked));
+        });
+        let mut want = vec![at(PASS, "evidence", Issue::ObservedWithoutEvidence)];
+        want.extend(expected.map(|issue| at(DAY, "checked", issue)));
+        assert_problems(&found, &want);
+    }
+    // The catalogue's own limit, counted back from as_of.
+    let found = advisories(|root| {
+        top(root).insert("stale_after_months".into(), json!(3));
+        plan(root, 0).insert(
+            "evidence".into(),
+            json!([{ "url": "https://example.com/p/5d", "quote": "HK$88", "seen": "2026-07-31" }]),
+        );
+    });
+    assert_one(
+        &found,
+        at(
+            PASS,
+            "evidence.1.seen",
+            Issue::Stale {
+                months: 3,
+                limit: 3,
+            },
+        ),
+    );
+    // Without as_of there is nothing to count back from.
+    let found = advisories(|root| {
+        top(root).remove("as_of");
+        plan(root, 1).insert("checked".into(), json!("2019-01-01"));
+    });
+    assert_one(&found, at(PASS, "evidence", Issue::ObservedWithoutEvidence));
+}
+
+#[test]
+fn advisories_are_capped_like_errors() {
+    let found = match load_native(&{
+        let mut root = base();
+        let pass = root["plans"][0].clone();
+        let plans: Vec<Value> = (0..60)
+            .map(|i| {
+                let mut p = pass.clone();
+                p["id"] = json!(format!("observed-{i}"));
+                p
+            })
+            .collect();
+        top(&mut root).insert("plans".into(), Value::Array(plans));
+        to_text(&root)
+    }) {
+        Ok(loaded) => loaded.advisories,
+        Err(problems) => panic!("{problems:#?}"),
+    };
+    assert_eq!(found.shown.len(), Problems::SHOWN);
+    assert_eq!(found.more, 10);
+    assert_eq!(found.total(), 60);
+    assert_eq!(found[0].plan.as_deref(), Some("observed-0"), "file order");
+}
+
+// ---------------------------------------------------------------------------
+// Robustness (issue 15): nesting, caps, number messages
+// ---------------------------------------------------------------------------
+
+/// The base with an unknown field holding arrays nested so that the deepest
+/// one is at `depth` levels (the file's own object being the first).
+fn nested_to(depth: usize) -> String {
+    let inner = depth - 1;
+    BASE.replacen(
+        "\"format\": 1,",
+        &format!(
+            "\"format\": 1, \"deep\": {}{},",
+            "[".repeat(inner),
+            "]".repeat(inner)
+        ),
+        1,
+    )
+}
+
+#[test]
+fn nesting_up_to_the_limit_is_read() {
+    assert_eq!(MAX_DEPTH, 64);
+    load_text(&nested_to(MAX_DEPTH));
+}
+
+#[test]
+fn nesting_beyond_the_limit_names_the_depth_whatever_the_depth() {
+    // 65: just beyond; 129: beyond serde_json's own limit of 128, whose
+    // message must not be the one shown; 100,000: would exhaust the stack.
+    for depth in [MAX_DEPTH + 1, 129, 1_000, 100_000] {
+        let found = problems_of(&nested_to(depth));
+        assert_one(&found, at_top("", Issue::TooDeep { limit: 64 }));
+    }
+    let text = problem_text(
+        &at_top("", Issue::TooDeep { limit: 64 }),
+        Formatter::new(Lang::En),
+    );
+    assert!(text.contains("64"), "{text}");
+    // Objects count as much as arrays.
+    let objects = format!("{}1{}", "{\"a\":".repeat(70), "}".repeat(70));
+    assert_eq!(
+        json::from_str(&objects),
+        Err(JsonError::TooDeep { limit: 64 })
+    );
+}
+
+/// A deserializer that, like serde-wasm-bindgen over a JavaScript object,
+/// produces an endlessly nested value one level per call: without a depth
+/// check it recurses until the stack runs out.
+struct Endless {
+    objects: bool,
+}
+
+struct EndlessLevel {
+    objects: bool,
+    done: bool,
+}
+
+impl<'de> serde::Deserializer<'de> for Endless {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        let level = EndlessLevel {
+            objects: self.objects,
+            done: false,
+        };
+        if self.objects {
+            visitor.visit_map(level)
+        } else {
+            visitor.visit_seq(level)
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de> serde::de::SeqAccess<'de> for EndlessLevel {
+    type Error = serde::de::value::Error;
+
+    fn next_element_seed<T: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Self::Error> {
+        if std::mem::replace(&mut self.done, true) {
+            return Ok(None);
+        }
+        seed.deserialize(Endless {
+            objects: self.objects,
+        })
+        .map(Some)
+    }
+}
+
+impl<'de> serde::de::MapAccess<'de> for EndlessLevel {
+    type Error = serde::de::value::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        if self.done {
+            return Ok(None);
+        }
+        seed.deserialize(serde::de::value::StrDeserializer::new("deeper"))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.done = true;
+        seed.deserialize(Endless {
+            objects: self.objects,
+        })
+    }
+}
+
+#[test]
+fn a_lazily_recursing_deserializer_is_stopped_at_the_limit() {
+    for objects in [false, true] {
+        assert_eq!(
+            json::from_deserializer(Endless { objects }),
+            Err(JsonError::TooDeep { limit: 64 })
+        );
+        // Deserialized directly, the error still names the limit.
+        let error = <Json as serde::Deserialize>::deserialize(Endless { objects }).unwrap_err();
+        assert!(error.to_string().contains("64"), "{error}");
+    }
+}
+
+#[test]
+fn a_quarter_of_a_million_empty_plans_are_validated_fast_and_capped() {
+    let mut text = String::from(r#"{"format": 1, "rates_per_eur": {"EUR": 1}, "plans": ["#);
+    for i in 0..250_000 {
+        text.push_str(if i == 0 { "{}" } else { ",     {}" });
+    }
+    text.push_str("]}");
+    assert!(
+        text.len() > 2_000_000 && text.len() <= MAX_CATALOGUE_BYTES,
+        "{}",
+        text.len()
+    );
+    let start = std::time::Instant::now();
+    let found = match load_native(&text) {
+        Ok(_) => panic!("empty plans cannot load"),
+        Err(problems) => problems,
+    };
+    // Printed, not asserted: the machine may be busy.
+    eprintln!(
+        "250,000 empty plans ({} bytes): validated in {:?}, {} problems",
+        text.len(),
+        start.elapsed(),
+        found.total()
+    );
+    assert_eq!(found.shown.len(), Problems::SHOWN);
+    // Each empty plan misses its seven required fields.
+    assert_eq!(found.total(), 7 * 250_000);
+    assert_eq!(found.more, 7 * 250_000 - Problems::SHOWN);
+    assert_eq!(
+        found[0],
+        at("#1", "id", Issue::Missing),
+        "the first ones, in order"
+    );
+}
+
+#[test]
+fn numbers_too_large_for_json_are_never_called_not_a_number() {
+    // serde_json refuses 1e400 in the text; the browser reads it as infinity.
+    let native = problems_of(&BASE.replacen("\"price\": 88,", "\"price\": 1e400,", 1));
+    let lang = Formatter::new(Lang::En);
+    for problem in native.iter() {
+        let text = problem_text(problem, lang);
+        assert!(!text.contains("not a number"), "{text}");
+        assert!(text.contains("out of range"), "{text}");
+    }
+    let mut tree: Json = serde_json::from_str(BASE).unwrap();
+    set_plan_field(&mut tree, 0, "price", Json::Number(f64::INFINITY));
+    let found = from_json(&tree, None).unwrap_err();
+    assert_one(&found, at(PASS, "price", Issue::NotFinite));
+    let text = problem_text(&found[0], lang);
+    assert!(!text.contains("not a number"), "{text}");
+    assert!(text.contains("too large"), "{text}");
+    // The same for a rate, an integer and the hotspot.
+    for field in ["validity_days", "hotspot", "data_mb"] {
+        let mut tree: Json = serde_json::from_str(BASE).unwrap();
+        set_plan_field(&mut tree, 0, field, Json::Number(f64::INFINITY));
+        let found = from_json(&tree, None).unwrap_err();
+        assert_one(&found, at(PASS, field, Issue::NotFinite));
+    }
+}
+
+#[test]
+fn number_messages_say_what_is_wrong() {
+    let en = |issue: Issue| problem_text(&at(PASS, "x", issue), Formatter::new(Lang::En));
+    let rate = en(Issue::RateOutOfRange {
+        min: "0.000001",
+        max: "9000000000",
+    });
+    assert!(
+        rate.contains("out of range") && !rate.contains("above zero"),
+        "{rate}"
+    );
+    let big = en(too_large("4294967295"));
+    assert!(
+        big.contains("too large") && !big.contains("whole number"),
+        "{big}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Messages: every new problem, in every language, for a blog owner
+// ---------------------------------------------------------------------------
+
+fn new_issues() -> Vec<Issue> {
+    let day = Date::parse("2026-11-01").unwrap();
+    vec![
+        Issue::TooDeep { limit: 64 },
+        Issue::NotFinite,
+        too_large("4294967295"),
+        Issue::RateOutOfRange {
+            min: "0.000001",
+            max: "9000000000",
+        },
+        Issue::TooSmall { min: 2 },
+        too_many_decimals("HKD", 2),
+        too_many_decimals("JPY", 0),
+        Issue::HomePlanWithoutHome,
+        Issue::ResidentsWithoutHome,
+        Issue::NotForKind {
+            kind: PlanKind::HomePlan,
+        },
+        Issue::CardsDisagree {
+            cards: 4,
+            account_lines: 3,
+        },
+        Issue::NotWebAddress,
+        Issue::ObservedWithoutEvidence,
+        Issue::HomePageOnly {
+            url: "https://www.csl.com/".to_owned(),
+        },
+        Issue::QuoteWithoutPrice {
+            price: "88".to_owned(),
+        },
+        Issue::AfterAsOf { as_of: day },
+        Issue::InTheFuture { today: day },
+        Issue::Stale {
+            months: 13,
+            limit: 12,
+        },
+    ]
+}
+
+#[test]
+fn every_new_problem_has_a_message_in_every_language() {
+    for issue in new_issues() {
+        let mut seen = Vec::new();
+        for lang in Lang::ALL {
+            let text = problem_text(&at(PASS, "field", issue.clone()), Formatter::new(lang));
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{lang:?}: {text}"
+            );
+            assert!(text.contains(PASS), "{text}");
+            seen.push(text);
+        }
+        // Four languages, four sentences (Chinese scripts differ too).
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 4, "{issue:?}: {seen:#?}");
+    }
+}
+
+#[test]
+fn messages_carry_the_values_the_blog_owner_must_act_on() {
+    let en = |issue: Issue| problem_text(&at(PASS, "price", issue), Formatter::new(Lang::En));
+    assert!(en(too_many_decimals("JPY", 0)).contains("JPY"));
+    assert!(en(too_many_decimals("HKD", 2)).contains('2'));
+    assert!(en(Issue::HomePageOnly {
+        url: "https://www.csl.com/".to_owned()
+    })
+    .contains("https://www.csl.com/"));
+    assert!(en(Issue::QuoteWithoutPrice {
+        price: "19.90".to_owned()
+    })
+    .contains("19.90"));
+    let stale = en(Issue::Stale {
+        months: 13,
+        limit: 12,
+    });
+    assert!(stale.contains("13") && stale.contains("12"), "{stale}");
+    let cards = en(Issue::CardsDisagree {
+        cards: 4,
+        account_lines: 3,
+    });
+    assert!(cards.contains('4') && cards.contains('3'), "{cards}");
+    let kind = en(Issue::NotForKind {
+        kind: PlanKind::HomePlan,
+    });
+    assert!(kind.contains("Monthly plan"), "{kind}");
+}
+
+#[test]
+fn only_evidence_and_date_problems_are_advisories() {
+    let advisory: Vec<Issue> = new_issues()
+        .into_iter()
+        .filter(|i| i.severity() == Severity::Advisory)
+        .collect();
+    assert_eq!(advisory.len(), 6, "{advisory:#?}");
+    for issue in advisory {
+        assert!(matches!(
+            issue,
+            Issue::ObservedWithoutEvidence
+                | Issue::HomePageOnly { .. }
+                | Issue::QuoteWithoutPrice { .. }
+                | Issue::AfterAsOf { .. }
+                | Issue::InTheFuture { .. }
+                | Issue::Stale { .. }
+        ));
+    }
+    assert_eq!(
+        Issue::TooManyDecimals {
+            currency: "HKD".into(),
+            allowed: 2
+        }
+        .severity(),
+        Severity::Error
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The README's examples are valid catalogue entries
+// ---------------------------------------------------------------------------
+
+/// The plan examples of the README (indented blocks starting `{` whose
+/// first member is `"id"`).
+fn readme_plans() -> Vec<String> {
+    let readme = include_str!("../README.md");
+    let mut plans = Vec::new();
+    let mut current: Option<String> = None;
+    for line in readme.lines() {
+        match &mut current {
+            None if line == "    {" => current = Some("{".to_owned()),
+            None => {}
+            Some(block) => {
+                let Some(code) = line.strip_prefix("    ") else {
+                    if let Some(done) = current.take() {
+                        plans.push(done);
+                    }
+                    continue;
+                };
+                block.push('\n');
+                block.push_str(code);
+                if code == "}" {
+                    if let Some(done) = current.take() {
+                        plans.push(done);
+                    }
+                }
+            }
+        }
+    }
+    plans
+        .into_iter()
+        .filter(|p| p.trim_start_matches('{').trim_start().starts_with("\"id\""))
+        .collect()
+}
+
+#[test]
+fn readme_plan_examples_load_without_advisories() {
+    let plans = readme_plans();
+    assert_eq!(plans.len(), 2, "{plans:#?}");
+    let eu: Vec<&str> = vec![
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+        "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+    ];
+    let text = format!(
+        r#"{{ "format": 1, "as_of": "2026-11-01",
+             "rates_per_eur": {{ "EUR": 1, "HKD": 8.45 }},
+             "zones": {{ "EU_EEA": {} }},
+             "plans": [{}] }}"#,
+        serde_json::to_string(&eu).unwrap(),
+        plans.join(",")
+    );
+    let loaded = load_native(&text).unwrap_or_else(|p| panic!("{p:#?}\n{text}"));
+    assert_problems(&loaded.advisories, &[]);
+    let home = &loaded.catalogue.plans[0];
+    assert!(home.is_home_plan());
+    assert_eq!(home.roaming[0].coverage.len(), 30);
+    let pass = &loaded.catalogue.plans[1];
+    assert_eq!(pass.provider, "Harbour Mobile");
+    assert_eq!(pass.provenance.evidence.len(), 1);
 }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use yew::LocalServerRenderer;
 
 fn catalogue() -> Rc<Catalogue> {
-    Rc::new(load_native(BUILT_IN_JSON).unwrap())
+    Rc::new(load_native(BUILT_IN_JSON).unwrap().catalogue)
 }
 
 fn today() -> Date {
@@ -176,7 +176,7 @@ async fn invalid_custom_catalogue_lists_each_problem_with_plan_and_field() {
     ];
     let custom = CustomCatalogue::Invalid {
         url: "https://blog.example/plans.json".into(),
-        problems,
+        problems: problems.into(),
     };
     let html = render(&[("trip", "HK:3")], custom).await;
     assert!(html.contains("data-testid=\"catalogue-error\""));
@@ -190,6 +190,45 @@ async fn invalid_custom_catalogue_lists_each_problem_with_plan_and_field() {
         html.contains("data-testid=\"option\""),
         "the widget keeps answering on the built-in plans"
     );
+}
+
+#[tokio::test]
+async fn a_long_list_of_catalogue_problems_shows_the_first_fifty_and_counts_the_rest() {
+    // 53 broken plans: the list must not bury the page, nor hide that there
+    // is more to fix.
+    let all: Vec<Problem> = (1..=53)
+        .map(|n| Problem {
+            plan: Some(format!("#{n}")),
+            field: "id".into(),
+            issue: Issue::Missing,
+        })
+        .collect();
+    let custom = CustomCatalogue::Invalid {
+        url: "https://blog.example/plans.json".into(),
+        problems: all.into(),
+    };
+    let html = render(&[("trip", "HK:3")], custom).await;
+    assert_eq!(html.matches("data-field=\"id\"").count(), 50, "{html}");
+    assert!(html.contains("data-plan=\"#50\""));
+    assert!(!html.contains("data-plan=\"#51\""));
+    assert!(html.contains("data-more=\"3\""), "{html}");
+    assert!(visible_text(&html).contains("…and 3 more."));
+}
+
+#[tokio::test]
+async fn a_short_list_of_catalogue_problems_has_no_more_line() {
+    let custom = CustomCatalogue::Invalid {
+        url: "https://blog.example/plans.json".into(),
+        problems: vec![Problem {
+            plan: None,
+            field: String::new(),
+            issue: Issue::TooDeep { limit: 64 },
+        }]
+        .into(),
+    };
+    let html = render(&[("trip", "HK:3")], custom).await;
+    assert!(!html.contains("catalogue-error-more"));
+    assert!(visible_text(&html).contains("more than 64 levels deep"));
 }
 
 #[tokio::test]

@@ -95,7 +95,7 @@ proptest! {
 
     #[test]
     fn no_sequence_of_inputs_breaks_the_widget(actions in prop::collection::vec(action(), 1..40)) {
-        let catalogue = load_native(BUILT_IN_JSON).unwrap();
+        let catalogue = load_native(BUILT_IN_JSON).unwrap().catalogue;
         let mut state = start();
         for action in actions {
             let typed_days = match &action {

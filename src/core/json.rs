@@ -5,9 +5,19 @@
 //! The catalogue is validated by walking this tree rather than by deriving
 //! typed structs, so a file with ten mistakes gets ten messages, each naming
 //! its plan and field, instead of serde's first error.
+//!
+//! Nesting is limited to [`MAX_DEPTH`] levels while the tree is built: both
+//! parsers' deserializers recurse once per level (serde-wasm-bindgen walks the
+//! browser's object lazily, one Rust call per level), so a hostile file
+//! nested a hundred thousand deep would otherwise exhaust the wasm stack.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
 use std::fmt;
+
+/// Deepest nesting of arrays and objects accepted. A catalogue needs about
+/// six levels; `serde_json`'s own limit (128) is never reached first.
+pub const MAX_DEPTH: usize = 64;
 
 /// A parsed JSON value. Object keys keep their order of appearance.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,9 +59,83 @@ impl Json {
     }
 }
 
-struct JsonVisitor;
+/// Why text or a browser value could not become a [`Json`] tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonError {
+    /// Arrays and objects nested deeper than `limit` levels.
+    TooDeep {
+        /// The limit, [`MAX_DEPTH`].
+        limit: usize,
+    },
+    /// Not JSON: the parser's own words.
+    Invalid(String),
+}
 
-impl<'de> Visitor<'de> for JsonVisitor {
+/// Builds a tree from any deserializer, refusing nesting deeper than
+/// [`MAX_DEPTH`] before it goes any deeper.
+pub fn from_deserializer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Json, JsonError> {
+    let too_deep = Cell::new(false);
+    let top = Level {
+        depth: 0,
+        too_deep: Some(&too_deep),
+    };
+    top.deserialize(deserializer).map_err(|e| {
+        if too_deep.get() {
+            JsonError::TooDeep { limit: MAX_DEPTH }
+        } else {
+            JsonError::Invalid(e.to_string())
+        }
+    })
+}
+
+/// Parses JSON text natively with `serde_json` (tests, bench, tools).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_str(text: &str) -> Result<Json, JsonError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let json = from_deserializer(&mut deserializer)?;
+    // Trailing text after the value is not JSON, as `serde_json::from_str` says.
+    deserializer
+        .end()
+        .map_err(|e| JsonError::Invalid(e.to_string()))?;
+    Ok(json)
+}
+
+/// The visitor at one nesting level: `depth` arrays or objects enclose the
+/// value being read. `too_deep` records that the limit, not the syntax, ended
+/// the parse (the deserializer's error type is opaque).
+#[derive(Clone, Copy)]
+struct Level<'a> {
+    depth: usize,
+    too_deep: Option<&'a Cell<bool>>,
+}
+
+impl<'a> Level<'a> {
+    /// The level of the items of an array or object read at this level.
+    fn inside<E: de::Error>(self) -> Result<Level<'a>, E> {
+        if self.depth >= MAX_DEPTH {
+            if let Some(flag) = self.too_deep {
+                flag.set(true);
+            }
+            return Err(E::custom(format_args!(
+                "arrays and objects nested more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        Ok(Level {
+            depth: self.depth + 1,
+            too_deep: self.too_deep,
+        })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Level<'_> {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Level<'_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -93,28 +177,38 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        Json::deserialize(d)
+        self.deserialize(d)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let inside = self.inside()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(inside)? {
             items.push(item);
         }
         Ok(Json::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let inside = self.inside()?;
         let mut members = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(inside)?;
             members.push((key, value));
         }
         Ok(Json::Object(members))
     }
 }
 
+/// Deserializing a `Json` directly also refuses nesting beyond [`MAX_DEPTH`]
+/// (the error names the limit); [`from_deserializer`] says so as a
+/// [`JsonError::TooDeep`].
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+        Level {
+            depth: 0,
+            too_deep: None,
+        }
+        .deserialize(deserializer)
     }
 }

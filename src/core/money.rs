@@ -24,6 +24,21 @@ impl Currency {
             .then_some(Currency(bytes))
     }
 
+    /// Decimals its prices are written with: none for the ISO 4217
+    /// currencies without a minor unit (JPY, KRW, VND...), two for the rest
+    /// (the catalogue format allows no more than two).
+    pub fn decimals(self) -> u8 {
+        const WITHOUT_MINOR_UNIT: [&[u8; 3]; 17] = [
+            b"BIF", b"CLP", b"DJF", b"GNF", b"ISK", b"JPY", b"KMF", b"KRW", b"PYG", b"RWF", b"UGX",
+            b"UYI", b"VND", b"VUV", b"XAF", b"XOF", b"XPF",
+        ];
+        if WITHOUT_MINOR_UNIT.contains(&&self.0) {
+            0
+        } else {
+            2
+        }
+    }
+
     /// The code as text.
     pub fn as_str(&self) -> &str {
         // Only ASCII upper-case letters are ever stored.
@@ -73,6 +88,18 @@ pub fn decimal_to_minor(amount: f64) -> Option<i64> {
     } else {
         None
     }
+}
+
+/// Whether a catalogue's decimal number has at most `decimals` (0..=2)
+/// decimals as written. Exact: the nearest double to a decimal with two
+/// places is the correctly rounded quotient of its hundredths by 100, so the
+/// number is rebuilt from its rounded hundredths and compared, not tested
+/// against a tolerance.
+pub fn has_at_most_decimals(amount: f64, decimals: u8) -> bool {
+    let scale = if decimals == 0 { 1.0 } else { 100.0 };
+    let scaled = (amount * scale).round();
+    // Beyond 2^53 every double is whole; the size check reports those.
+    scaled.abs() >= 9_007_199_254_740_992.0 || (scaled / scale - amount).abs() == 0.0
 }
 
 /// A value on the common yardstick, in pico-euros (10^-12 EUR).
@@ -147,6 +174,7 @@ impl Rates {
     /// The amount on the common yardstick; `None` for an unknown currency.
     pub fn value_of(&self, money: Money) -> Option<Value> {
         let micro = self.micro(money.currency)?;
+        // |minor| < 2^63 and 10^16 < 2^54: the product fits an i128.
         Some(Value(div_round(
             i128::from(money.minor) * PICO_PER_MINOR_AT_PAR,
             micro,
@@ -157,7 +185,15 @@ impl Rates {
     /// hundredth: the one place where totals are rounded.
     pub fn to_money(&self, value: Value, currency: Currency) -> Option<Money> {
         let micro = self.micro(currency)?;
-        let minor = div_round(value.0 * micro, PICO_PER_MINOR_AT_PAR);
+        // value x micro / 10^16, split so that no product overflows: the
+        // whole part of value / 10^16 times the rate, plus the remainder's.
+        let (whole, rest) = (
+            value.0 / PICO_PER_MINOR_AT_PAR,
+            value.0 % PICO_PER_MINOR_AT_PAR,
+        );
+        let minor = whole
+            .checked_mul(micro)?
+            .checked_add(div_round(rest * micro, PICO_PER_MINOR_AT_PAR))?;
         Some(Money::new(i64::try_from(minor).ok()?, currency))
     }
 
@@ -429,6 +465,59 @@ mod tests {
 
     fn eur_cents(minor: i64) -> Money {
         Money::new(minor, Currency::EUR)
+    }
+
+    #[test]
+    fn yen_and_won_have_no_decimals_others_two() {
+        for (code, decimals) in [
+            ("JPY", 0),
+            ("KRW", 0),
+            ("VND", 0),
+            ("HKD", 2),
+            ("EUR", 2),
+            ("CNY", 2),
+        ] {
+            assert_eq!(cur(code).decimals(), decimals, "{code}");
+        }
+    }
+
+    #[test]
+    fn decimals_are_counted_exactly_as_written() {
+        for ok in [
+            168.0,
+            19.99,
+            0.01,
+            0.29,
+            1.15,
+            4.35,
+            39.9,
+            1_234_567.89,
+            90_071_992_547_409.0,
+        ] {
+            assert!(has_at_most_decimals(ok, 2), "{ok}");
+        }
+        for bad in [0.125, 19.999, 0.001, 4.355, 1_234_567.891] {
+            assert!(!has_at_most_decimals(bad, 2), "{bad}");
+        }
+        assert!(has_at_most_decimals(2500.0, 0));
+        assert!(!has_at_most_decimals(2500.5, 0));
+        assert!(!has_at_most_decimals(0.1, 0));
+    }
+
+    #[test]
+    fn conversions_of_huge_values_fail_instead_of_overflowing() {
+        let mut rates = Rates::default();
+        assert!(rates.insert(Currency::EUR, 1.0));
+        assert!(rates.insert(cur("XTS"), 0.000_001));
+        assert!(rates.insert(cur("XXX"), 8e9));
+        let huge = Money::new(9_000_000_000_000_000, cur("XTS"));
+        let value = rates.value_of(huge).unwrap_or_default();
+        assert_eq!(rates.to_money(value, cur("XXX")), None);
+        assert_eq!(rates.to_money(value.times(1_000), cur("XXX")), None);
+        // Large but holdable: exact.
+        let big = Money::new(1_000_000_000_000, Currency::EUR);
+        let value = rates.value_of(big).unwrap_or_default();
+        assert_eq!(rates.to_money(value, Currency::EUR), Some(big));
     }
 
     #[test]

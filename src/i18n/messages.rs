@@ -2,7 +2,7 @@
 //! input errors, names of kinds, modes and strategies.
 
 use super::{fill, texts, Formatter};
-use crate::core::catalogue::{Catalogue, Expected, Issue, PlanKind, Problem};
+use crate::core::catalogue::{Catalogue, Expected, Issue, PlanKind, Problem, Problems};
 use crate::core::engine::{Mode, Reason, Strategy, Warning};
 use crate::core::lang::Lang;
 use crate::core::share::InputError;
@@ -150,6 +150,50 @@ fn issue_text(issue: &Issue, f: Formatter) -> String {
         Issue::BadDate { value } => fill(t.issue_bad_date, &[("value", value)]),
         Issue::NoPlans => t.issue_no_plans.to_owned(),
         Issue::EuroRateNotOne => t.issue_euro_rate_not_one.to_owned(),
+        Issue::TooDeep { limit } => fill(t.issue_too_deep, &[("limit", &limit.to_string())]),
+        Issue::NotFinite => t.issue_not_finite.to_owned(),
+        Issue::NumberTooLarge { max } => fill(t.issue_number_too_large, &[("max", max)]),
+        Issue::RateOutOfRange { min, max } => {
+            fill(t.issue_rate_out_of_range, &[("min", min), ("max", max)])
+        }
+        Issue::TooSmall { min } => fill(t.issue_too_small, &[("min", &min.to_string())]),
+        Issue::TooManyDecimals {
+            currency,
+            allowed: 0,
+        } => fill(t.issue_no_decimals, &[("currency", currency)]),
+        Issue::TooManyDecimals { allowed, .. } => {
+            fill(t.issue_too_many_decimals, &[("n", &allowed.to_string())])
+        }
+        Issue::HomePlanWithoutHome => t.issue_home_plan_without_home.to_owned(),
+        Issue::ResidentsWithoutHome => t.issue_residents_without_home.to_owned(),
+        Issue::NotForKind { kind } => {
+            fill(t.issue_not_for_kind, &[("kind", kind_name(*kind, f.lang))])
+        }
+        Issue::CardsDisagree {
+            cards,
+            account_lines,
+        } => fill(
+            t.issue_cards_disagree,
+            &[
+                ("cards", &cards.to_string()),
+                ("lines", &account_lines.to_string()),
+            ],
+        ),
+        Issue::NotWebAddress => t.issue_not_web_address.to_owned(),
+        Issue::ObservedWithoutEvidence => t.issue_observed_without_evidence.to_owned(),
+        Issue::HomePageOnly { url } => fill(t.issue_home_page_only, &[("url", url)]),
+        Issue::QuoteWithoutPrice { price } => {
+            fill(t.issue_quote_without_price, &[("price", price)])
+        }
+        Issue::AfterAsOf { as_of } => fill(t.issue_after_as_of, &[("date", &f.date(*as_of))]),
+        Issue::InTheFuture { today } => fill(t.issue_in_the_future, &[("date", &f.date(*today))]),
+        Issue::Stale { months, limit } => fill(
+            t.issue_stale,
+            &[
+                ("months", &months.to_string()),
+                ("limit", &limit.to_string()),
+            ],
+        ),
     }
 }
 
@@ -168,6 +212,17 @@ pub fn problem_text(problem: &Problem, f: Formatter) -> String {
             &[("field", &problem.field), ("issue", &issue)],
         ),
     }
+}
+
+/// The line under a capped list of problems: "…and 12 more."; `None`
+/// when every problem is listed.
+pub fn problems_more(problems: &Problems, lang: Lang) -> Option<String> {
+    (problems.more > 0).then(|| {
+        fill(
+            texts(lang).problems_more,
+            &[("n", &problems.more.to_string())],
+        )
+    })
 }
 
 /// An input error as a sentence.

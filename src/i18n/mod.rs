@@ -8,13 +8,14 @@ mod en;
 mod format;
 mod fr;
 mod messages;
+pub mod report;
 mod zh_hans;
 mod zh_hant;
 
 pub use format::Formatter;
 pub use messages::{
-    activity_name, input_error, kind_name, mode_phrase, problem_text, reason_name, strategy_name,
-    warning_text,
+    activity_name, input_error, kind_name, mode_phrase, problem_text, problems_more, reason_name,
+    strategy_name, warning_text,
 };
 
 use crate::core::lang::Lang;
@@ -201,6 +202,26 @@ pub struct Texts {
     pub issue_bad_date: &'static str,
     pub issue_no_plans: &'static str,
     pub issue_euro_rate_not_one: &'static str,
+    // Catalogue problems added with evidence, home plans and limits
+    pub issue_too_deep: &'static str,
+    pub issue_not_finite: &'static str,
+    pub issue_number_too_large: &'static str,
+    pub issue_rate_out_of_range: &'static str,
+    pub issue_too_small: &'static str,
+    pub issue_too_many_decimals: &'static str,
+    pub issue_no_decimals: &'static str,
+    pub issue_home_plan_without_home: &'static str,
+    pub issue_residents_without_home: &'static str,
+    pub issue_not_for_kind: &'static str,
+    pub issue_cards_disagree: &'static str,
+    pub issue_not_web_address: &'static str,
+    pub issue_observed_without_evidence: &'static str,
+    pub issue_home_page_only: &'static str,
+    pub issue_quote_without_price: &'static str,
+    pub issue_after_as_of: &'static str,
+    pub issue_in_the_future: &'static str,
+    pub issue_stale: &'static str,
+    pub problems_more: &'static str,
     pub expected_text: &'static str,
     pub expected_number: &'static str,
     pub expected_integer: &'static str,

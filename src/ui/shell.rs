@@ -5,11 +5,10 @@
 //!
 //! Kept apart from the components so that they render natively in tests.
 
-use crate::core::catalogue::{self, Catalogue, Problem, BUILT_IN_JSON};
+use crate::core::catalogue::{self, Catalogue, Problems, BUILT_IN_JSON};
 use crate::core::date::Date;
-use crate::core::json::Json;
+use crate::core::json::{self, Json, JsonError};
 use crate::core::lang::Lang;
-use crate::core::money::Rates;
 use crate::core::share::{self, LinkSettings, SettingError};
 use crate::ui::components::catalogue_status::{CustomCatalogue, FetchFailure};
 use crate::ui::state::State;
@@ -27,17 +26,22 @@ const SAVED_TRIP_KEY: &str = "roamplan.trip";
 const SAVED_TRIP_VERSION: f64 = 1.0;
 
 /// Parses JSON with the browser's own parser (no second parser in the wasm).
-fn parse_json(text: &str) -> Result<Json, String> {
+/// The tree is then read from the JavaScript value one level at a time, and
+/// refused beyond `json::MAX_DEPTH` levels before the wasm stack runs out.
+fn parse_json(text: &str) -> Result<Json, JsonError> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
-        e.dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "invalid JSON".to_owned(), |e| String::from(e.message()))
+        JsonError::Invalid(
+            e.dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "invalid JSON".to_owned(), |e| String::from(e.message())),
+        )
     })?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    json::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
 }
 
-/// Loads catalogue text in the browser.
-pub fn load_catalogue(text: &str) -> Result<Catalogue, Vec<Problem>> {
-    catalogue::load(text, parse_json)
+/// Loads catalogue text in the browser; its advisories are for the
+/// catalogue's author (`catalogue_report`), not the reader.
+pub fn load_catalogue(text: &str) -> Result<Catalogue, Problems> {
+    catalogue::load(text, Some(today()), parse_json).map(|loaded| loaded.catalogue)
 }
 
 /// Today in the reader's time zone.
@@ -164,12 +168,7 @@ fn as_refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
 fn startup(host: &Host) -> Startup {
     // The built-in catalogue is tested; should it ever fail, answer with
     // nothing rather than crash.
-    let built_in = load_catalogue(BUILT_IN_JSON).unwrap_or_else(|_| Catalogue {
-        as_of: None,
-        rates: Rates::default(),
-        zones: Vec::new(),
-        plans: Vec::new(),
-    });
+    let built_in = load_catalogue(BUILT_IN_JSON).unwrap_or_default();
     let location = web_sys::window().map(|w| w.location());
     let (query, widget_url) = match host {
         Host::Page => (

@@ -1,11 +1,16 @@
 //! The plan catalogue (format 1, see `shared/catalogue-format.md`): its types,
 //! and loading a file into them with every problem reported.
 
+pub mod evidence;
 mod problem;
+pub mod report;
 mod validate;
 
-pub use problem::{Expected, Issue, Problem};
-pub use validate::{from_json, load, MAX_CATALOGUE_BYTES};
+pub use problem::{Expected, Issue, Problem, Problems, Severity};
+pub use validate::{
+    from_json, load, validate, validate_text, Loaded, Validation, DEFAULT_STALE_AFTER_MONTHS,
+    HOME_PLAN_DAYS, MAX_CATALOGUE_BYTES,
+};
 
 use crate::core::country::CountryCode;
 use crate::core::date::Date;
@@ -33,12 +38,22 @@ pub struct Catalogue {
     pub rates_source: Option<String>,
     /// The date of the exchange rates (`rates_date`).
     pub rates_date: Option<Date>,
+    /// Months after which a `checked` or `seen` date is old, counted back
+    /// from `as_of` (`stale_after_months`), when the catalogue sets it.
+    pub stale_after_months: Option<u32>,
 }
 
 impl Catalogue {
     /// The plan with this id.
     pub fn plan(&self, id: &str) -> Option<&Plan> {
         self.plans.iter().find(|p| p.id == id)
+    }
+
+    /// Months after which a date is old: the catalogue's own limit, or
+    /// [`DEFAULT_STALE_AFTER_MONTHS`].
+    pub fn stale_after_months(&self) -> u32 {
+        self.stale_after_months
+            .unwrap_or(DEFAULT_STALE_AFTER_MONTHS)
     }
 }
 
@@ -290,8 +305,9 @@ impl Plan {
 /// answers offline and without a second request.
 pub const BUILT_IN_JSON: &str = include_str!("../../../assets/catalogue.json");
 
-/// Loads catalogue text natively, with `serde_json` (tests, bench, SSR).
+/// Loads catalogue text natively, with `serde_json` (tests, bench, SSR),
+/// without a date for today.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn load_native(text: &str) -> Result<Catalogue, Vec<Problem>> {
-    load(text, |t| serde_json::from_str(t).map_err(|e| e.to_string()))
+pub fn load_native(text: &str) -> Result<Loaded, Problems> {
+    load(text, None, crate::core::json::from_str)
 }

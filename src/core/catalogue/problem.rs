@@ -1,5 +1,21 @@
 //! What can be wrong with a catalogue file, in terms a blog owner can act on.
 //! The UI turns each `Issue` into a sentence in the reader's language.
+//!
+//! Errors make a file unusable; advisories (missing evidence, old or future
+//! dates) never do, so that every format-1 file valid before stays valid.
+
+use super::PlanKind;
+use crate::core::date::Date;
+use std::ops::Deref;
+
+/// Whether a problem stops the catalogue from being used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The file breaks the contract: it is not used.
+    Error,
+    /// Worth the author's attention (evidence, dates); the file is used.
+    Advisory,
+}
 
 /// The JSON type a field should have had.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +119,101 @@ pub enum Issue {
     NoPlans,
     /// `rates_per_eur.EUR` is not 1 (rates are units per euro).
     EuroRateNotOne,
+    /// Arrays and objects nested deeper than the widget reads.
+    TooDeep {
+        /// The deepest nesting accepted.
+        limit: usize,
+    },
+    /// A number too large to be a number at all (the browser reads `1e400`
+    /// as infinity), or not a number (NaN).
+    NotFinite,
+    /// A whole number or an amount too large for the widget to hold.
+    NumberTooLarge {
+        /// The largest accepted, as the author would write it.
+        max: String,
+    },
+    /// An exchange rate outside the range the widget converts with.
+    RateOutOfRange {
+        /// The smallest rate accepted.
+        min: &'static str,
+        /// The largest rate accepted.
+        max: &'static str,
+    },
+    /// A whole number below its minimum.
+    TooSmall {
+        /// The minimum.
+        min: i64,
+    },
+    /// A price with more decimals than its currency has: never rounded.
+    TooManyDecimals {
+        /// The price's currency.
+        currency: String,
+        /// Decimals that currency's prices have (2, or 0 for JPY, KRW...).
+        allowed: u8,
+    },
+    /// A home plan (`kind: "plan"`) without `home`.
+    HomePlanWithoutHome,
+    /// `buyers: "residents"` without `home`.
+    ResidentsWithoutHome,
+    /// A field that has no meaning for this kind of plan.
+    NotForKind {
+        /// The plan's kind.
+        kind: PlanKind,
+    },
+    /// `cards` and its old name `account_lines` both given, different.
+    CardsDisagree {
+        /// `cards` as written.
+        cards: u32,
+        /// `account_lines` as written.
+        account_lines: u32,
+    },
+    /// Not an absolute `http://` or `https://` address.
+    NotWebAddress,
+    /// Advisory: `confidence: "observed"` with no `evidence` entry.
+    ObservedWithoutEvidence,
+    /// Advisory: an address that is a site's home page (or a language's
+    /// home page, `/en/`), not the page of the offer.
+    HomePageOnly {
+        /// The address.
+        url: String,
+    },
+    /// Advisory: an evidence quote that does not contain the plan's price.
+    QuoteWithoutPrice {
+        /// The price, as the author would write it (`168`, `19.99`).
+        price: String,
+    },
+    /// Advisory: a date later than the catalogue's `as_of`.
+    AfterAsOf {
+        /// The catalogue's date.
+        as_of: Date,
+    },
+    /// Advisory: a date later than today.
+    InTheFuture {
+        /// Today.
+        today: Date,
+    },
+    /// Advisory: a date older than the catalogue's staleness limit.
+    Stale {
+        /// Whole months from the date to `as_of`.
+        months: u32,
+        /// The limit (`stale_after_months`, default 12).
+        limit: u32,
+    },
+}
+
+impl Issue {
+    /// Whether the issue makes the file unusable.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Issue::ObservedWithoutEvidence
+            | Issue::HomePageOnly { .. }
+            | Issue::QuoteWithoutPrice { .. }
+            | Issue::AfterAsOf { .. }
+            | Issue::InTheFuture { .. }
+            | Issue::Stale { .. } => Severity::Advisory,
+            _ => Severity::Error,
+        }
+    }
 }
 
 /// A problem, with where it is.
@@ -116,4 +227,57 @@ pub struct Problem {
     pub field: String,
     /// What is wrong.
     pub issue: Issue,
+}
+
+impl Problem {
+    /// Whether the problem makes the file unusable.
+    pub fn severity(&self) -> Severity {
+        self.issue.severity()
+    }
+
+    /// Whether the problem makes the file unusable.
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+}
+
+/// A list of problems as shown: the first [`Problems::SHOWN`], in file order,
+/// and how many more there are. It reads as a slice of the shown ones.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Problems {
+    /// The problems listed.
+    pub shown: Vec<Problem>,
+    /// How many more were found and not kept.
+    pub more: usize,
+}
+
+impl Problems {
+    /// Problems kept for display: more would only bury the first ones.
+    pub const SHOWN: usize = 50;
+
+    /// Keeps the first [`Problems::SHOWN`] of `all`.
+    pub fn capped(mut all: Vec<Problem>) -> Problems {
+        let more = all.len().saturating_sub(Problems::SHOWN);
+        all.truncate(Problems::SHOWN);
+        Problems { shown: all, more }
+    }
+
+    /// Every problem found, shown or not.
+    pub fn total(&self) -> usize {
+        self.shown.len() + self.more
+    }
+}
+
+impl From<Vec<Problem>> for Problems {
+    fn from(all: Vec<Problem>) -> Problems {
+        Problems::capped(all)
+    }
+}
+
+impl Deref for Problems {
+    type Target = [Problem];
+
+    fn deref(&self) -> &[Problem] {
+        &self.shown
+    }
 }

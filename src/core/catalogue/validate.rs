@@ -1,38 +1,129 @@
-//! Reads a catalogue's JSON tree into typed plans, collecting every problem.
+//! Reads a catalogue's JSON tree into typed plans, collecting every problem:
+//! errors (the file breaks the contract and is not used) and advisories
+//! (evidence and dates worth the author's attention; the file is used).
 
+use super::evidence::{is_home_page, is_web_address, quote_contains_price};
 use super::{
-    Billing, Buyers, Catalogue, Confidence, Expected, Hotspot, Issue, Megabytes, Plan, PlanKind,
-    Pool, Problem, Provenance, Topup,
+    Billing, Buyers, Catalogue, Confidence, Evidence, Expected, Hotspot, Inclusion, Issue,
+    Megabytes, Plan, PlanKind, Pool, Problem, Problems, Provenance, Severity, Topup,
 };
 use crate::core::country::CountryCode;
 use crate::core::date::Date;
-use crate::core::json::Json;
+use crate::core::json::{Json, JsonError};
 use crate::core::lang::{Lang, LocalizedText};
-use crate::core::money::{decimal_to_minor, Currency, Money, Rates};
+use crate::core::money::{decimal_to_minor, has_at_most_decimals, Currency, Money, Rates};
 use std::collections::BTreeSet;
 
 /// Largest catalogue file accepted: ten times the built-in one, far more than
 /// any blog needs, small enough to parse in a blink on a phone.
 pub const MAX_CATALOGUE_BYTES: usize = 2 * 1024 * 1024;
 
-const KINDS: &[&str] = &["esim", "sim", "roaming"];
+/// Months after which a `checked` or `seen` date is old, counted back from
+/// `as_of`, when the catalogue does not set `stale_after_months`.
+pub const DEFAULT_STALE_AFTER_MONTHS: u32 = 12;
+
+/// Days of a home plan's month: its allowances renew every 30 days of a trip.
+pub const HOME_PLAN_DAYS: u32 = 30;
+
+const KINDS: &[&str] = &["esim", "sim", "roaming", "plan"];
 const BILLINGS: &[&str] = &["pass", "day"];
 const CONFIDENCES: &[&str] = &["observed", "partial", "unverified"];
+const BUYERS: &[&str] = &["anyone", "residents", "customers"];
+
+/// Largest amount of data anywhere in a plan (a million terabytes).
+const MAX_MEGABYTES: u64 = 1_000_000_000_000;
+const MAX_MEGABYTES_F64: f64 = 1e12;
+/// Largest price, as written: below 2^53 hundredths, where doubles stop
+/// holding every whole number.
+const MAX_AMOUNT: &str = "90071992547409.91";
+/// The range `Rates` converts with (micro-units from 1 to 9 x 10^15).
+const MIN_RATE: &str = "0.000001";
+const MAX_RATE: &str = "9000000000";
+
+/// Everything validation found: the plans that read without errors (all of
+/// them when `errors` is empty) and the problems, each list kept to the
+/// first `keep` in file order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validation {
+    /// The catalogue, with only the plans that read cleanly.
+    pub catalogue: Catalogue,
+    /// Problems that make the file unusable.
+    pub errors: Problems,
+    /// Problems worth the author's attention that do not.
+    pub advisories: Problems,
+}
+
+impl Validation {
+    /// Whether the catalogue may be used: no errors at all.
+    pub fn is_usable(&self) -> bool {
+        self.errors.total() == 0
+    }
+}
+
+/// A catalogue that may be used, with its advisories.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The catalogue.
+    pub catalogue: Catalogue,
+    /// The first [`Problems::SHOWN`] advisories, and how many more.
+    pub advisories: Problems,
+}
 
 /// Loads a catalogue file's text: size check, JSON parsing by `parse_json`
-/// (the browser's or `serde_json`), then validation.
+/// (the browser's or `serde_json`), then validation. `today`, when known,
+/// also dates the "in the future" advisories. `Err` holds the errors (the
+/// first [`Problems::SHOWN`]) and only comes when there is at least one.
 pub fn load(
     text: &str,
-    parse_json: impl FnOnce(&str) -> Result<Json, String>,
-) -> Result<Catalogue, Vec<Problem>> {
+    today: Option<Date>,
+    parse_json: impl FnOnce(&str) -> Result<Json, JsonError>,
+) -> Result<Loaded, Problems> {
+    into_result(validate_text(text, today, Problems::SHOWN, parse_json))
+}
+
+/// Validates a parsed catalogue, as [`load`] does after parsing.
+pub fn from_json(json: &Json, today: Option<Date>) -> Result<Loaded, Problems> {
+    into_result(validate(json, today, Problems::SHOWN))
+}
+
+fn into_result(validation: Validation) -> Result<Loaded, Problems> {
+    if validation.is_usable() {
+        Ok(Loaded {
+            catalogue: validation.catalogue,
+            advisories: validation.advisories,
+        })
+    } else {
+        Err(validation.errors)
+    }
+}
+
+/// Validates catalogue text, keeping up to `keep` errors and `keep`
+/// advisories (`usize::MAX`: all of them, as the maintainer's report does).
+pub fn validate_text(
+    text: &str,
+    today: Option<Date>,
+    keep: usize,
+    parse_json: impl FnOnce(&str) -> Result<Json, JsonError>,
+) -> Validation {
+    let unreadable = |issue: Issue| Validation {
+        catalogue: Catalogue::default(),
+        errors: Problems {
+            shown: vec![file_problem(issue)],
+            more: 0,
+        },
+        advisories: Problems::default(),
+    };
     if text.len() > MAX_CATALOGUE_BYTES {
-        return Err(vec![file_problem(Issue::TooLarge {
+        return unreadable(Issue::TooLarge {
             bytes: text.len(),
             limit: MAX_CATALOGUE_BYTES,
-        })]);
+        });
     }
-    let json = parse_json(text).map_err(|detail| vec![file_problem(Issue::NotJson { detail })])?;
-    from_json(&json)
+    match parse_json(text) {
+        Ok(json) => validate(&json, today, keep),
+        Err(JsonError::TooDeep { limit }) => unreadable(Issue::TooDeep { limit }),
+        Err(JsonError::Invalid(detail)) => unreadable(Issue::NotJson { detail }),
+    }
 }
 
 fn file_problem(issue: Issue) -> Problem {
@@ -43,18 +134,96 @@ fn file_problem(issue: Issue) -> Problem {
     }
 }
 
-/// Validates a parsed catalogue. Every problem is reported, not just the first.
-pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
-    let mut top = Fields::new(json, None, String::new());
+/// Where found problems go: the first `keep` of each severity, and a count
+/// of the rest (a file of a quarter of a million broken plans must neither
+/// fill the memory nor take long).
+struct Sink {
+    keep: usize,
+    errors: Problems,
+    advisories: Problems,
+}
+
+impl Sink {
+    fn list(&mut self, severity: Severity) -> &mut Problems {
+        match severity {
+            Severity::Error => &mut self.errors,
+            Severity::Advisory => &mut self.advisories,
+        }
+    }
+
+    fn has_room(&self, severity: Severity) -> bool {
+        match severity {
+            Severity::Error => self.errors.shown.len() < self.keep,
+            Severity::Advisory => self.advisories.shown.len() < self.keep,
+        }
+    }
+
+    fn take(&mut self, fields: Fields<'_>) {
+        let keep = self.keep;
+        for problem in fields.problems {
+            let list = self.list(problem.severity());
+            if list.shown.len() < keep {
+                list.shown.push(problem);
+            } else {
+                list.more += 1;
+            }
+        }
+        self.errors.more += fields.dropped.errors;
+        self.advisories.more += fields.dropped.advisories;
+    }
+
+    /// What a reader of one plan should still record in full.
+    fn room(&self) -> Room {
+        Room {
+            errors: self.has_room(Severity::Error),
+            advisories: self.has_room(Severity::Advisory),
+        }
+    }
+}
+
+/// Whether problems of each severity are still recorded in full, or only
+/// counted.
+#[derive(Clone, Copy)]
+struct Room {
+    errors: bool,
+    advisories: bool,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Dropped {
+    errors: usize,
+    advisories: usize,
+}
+
+/// What every plan is read against.
+struct Context<'a> {
+    rates: &'a Rates,
+    zones: ZoneMap<'a>,
+    as_of: Option<Date>,
+    today: Option<Date>,
+    stale_after_months: u32,
+}
+
+/// Validates a parsed catalogue. Every problem is found, not just the first;
+/// up to `keep` of each severity are kept.
+pub fn validate(json: &Json, today: Option<Date>, keep: usize) -> Validation {
+    let mut sink = Sink {
+        keep,
+        errors: Problems::default(),
+        advisories: Problems::default(),
+    };
+    let mut top = Fields::new(json, None, String::new(), sink.room());
+    let unusable = |mut sink: Sink, top: Fields<'_>| {
+        sink.take(top);
+        Validation {
+            catalogue: Catalogue::default(),
+            errors: sink.errors,
+            advisories: sink.advisories,
+        }
+    };
     if !matches!(json, Json::Object(_)) {
-        top.report(
-            "",
-            Issue::WrongType {
-                expected: Expected::Object,
-                found: json.type_name(),
-            },
-        );
-        return Err(top.problems);
+        top.wrong_type("", Expected::Object, json);
+        return unusable(sink, top);
     }
     match json.get("format") {
         Some(Json::Number(n)) if (*n - 1.0).abs() < f64::EPSILON => {}
@@ -67,66 +236,63 @@ pub fn from_json(json: &Json) -> Result<Catalogue, Vec<Problem>> {
             };
             // Another format may mean anything: say so and read no further.
             top.report("format", Issue::UnknownFormat { found });
-            return Err(top.problems);
+            return unusable(sink, top);
         }
     }
     let as_of = top.optional_date("as_of");
     let rates = top.rates();
+    let rates_source = top.optional_web_address("rates_source");
+    let rates_date = top.optional_date("rates_date");
+    let stale_after_months = top.optional_u32("stale_after_months", 1);
     let zones = top.zones();
-    let zone_map = ZoneMap(&zones);
-    let mut problems = top.problems;
+    let plans_json = json.get("plans");
+    match plans_json {
+        Some(Json::Array(items)) if items.is_empty() => top.report("plans", Issue::NoPlans),
+        Some(Json::Array(_)) => {}
+        Some(other) => top.wrong_type("plans", Expected::List, other),
+        None => top.report("plans", Issue::Missing),
+    }
+    sink.take(top);
 
+    let context = Context {
+        rates: &rates,
+        zones: ZoneMap(&zones),
+        as_of,
+        today,
+        stale_after_months: stale_after_months.unwrap_or(DEFAULT_STALE_AFTER_MONTHS),
+    };
     let mut plans = Vec::new();
-    match json.get("plans") {
-        Some(Json::Array(items)) if items.is_empty() => problems.push(Problem {
-            plan: None,
-            field: "plans".into(),
-            issue: Issue::NoPlans,
-        }),
-        Some(Json::Array(items)) => {
-            let mut seen = BTreeSet::new();
-            for (index, item) in items.iter().enumerate() {
-                let (plan, plan_problems) = read_plan(item, index, &rates, &zone_map, &mut seen);
-                problems.extend(plan_problems);
-                plans.extend(plan);
-            }
+    if let Some(Json::Array(items)) = plans_json {
+        let mut seen = BTreeSet::new();
+        for (index, item) in items.iter().enumerate() {
+            let (plan, fields) = read_plan(item, index, &context, &mut seen, sink.room());
+            sink.take(fields);
+            plans.extend(plan);
         }
-        Some(other) => problems.push(Problem {
-            plan: None,
-            field: "plans".into(),
-            issue: Issue::WrongType {
-                expected: Expected::List,
-                found: other.type_name(),
-            },
-        }),
-        None => problems.push(Problem {
-            plan: None,
-            field: "plans".into(),
-            issue: Issue::Missing,
-        }),
     }
 
-    if problems.is_empty() {
-        Ok(Catalogue {
+    Validation {
+        catalogue: Catalogue {
             as_of,
             rates,
             zones,
             plans,
-            rates_source: None,
-            rates_date: None,
-        })
-    } else {
-        Err(problems)
+            rates_source,
+            rates_date,
+            stale_after_months,
+        },
+        errors: sink.errors,
+        advisories: sink.advisories,
     }
 }
 
-fn read_plan(
-    item: &Json,
+fn read_plan<'a>(
+    item: &'a Json,
     index: usize,
-    rates: &Rates,
-    zones: &ZoneMap<'_>,
+    context: &Context<'_>,
     seen_ids: &mut BTreeSet<String>,
-) -> (Option<Plan>, Vec<Problem>) {
+    room: Room,
+) -> (Option<Plan>, Fields<'a>) {
     let position = format!("#{}", index + 1);
     let usable_id = match item.get("id") {
         Some(Json::String(id)) if is_valid_id(id) => Some(id.clone()),
@@ -139,16 +305,10 @@ fn read_plan(
         Some(id) => id,
         None => position,
     };
-    let mut f = Fields::new(item, Some(label), String::new());
+    let mut f = Fields::new(item, Some(label), String::new(), room);
     if !matches!(item, Json::Object(_)) {
-        f.report(
-            "",
-            Issue::WrongType {
-                expected: Expected::Object,
-                found: item.type_name(),
-            },
-        );
-        return (None, f.problems);
+        f.wrong_type("", Expected::Object, item);
+        return (None, f);
     }
 
     let id = f.required_text("id");
@@ -160,86 +320,88 @@ fn read_plan(
         }
     }
     let name = f.localized("name");
-    let provider = f.required_text("provider");
+    let provider_name = f.localized("provider");
     let kind = f.required_word("kind", KINDS).map(|k| match k {
         "sim" => PlanKind::Sim,
         "roaming" => PlanKind::Roaming,
+        "plan" => PlanKind::HomePlan,
         _ => PlanKind::Esim,
     });
     let home = f.optional_country("home");
-    if kind == Some(PlanKind::Roaming) && home.is_none() && f.get("home").is_none() {
-        f.report("home", Issue::RoamingWithoutHome);
+    if f.get("home").is_none() {
+        match kind {
+            Some(PlanKind::Roaming) => f.report("home", Issue::RoamingWithoutHome),
+            Some(PlanKind::HomePlan) => f.report("home", Issue::HomePlanWithoutHome),
+            _ => {}
+        }
     }
-    let (coverage, coverage_as_written) = f.coverage("coverage", zones);
-    let currency = f.currency("currency", rates);
-    let price = f.positive_amount("price");
-    // `None` for a billing word that was reported as unknown: then whether
-    // `validity_days` is needed is unknown too, so its absence is not reported.
-    let billing_word = if f.get("billing").is_some() {
-        f.optional_word("billing", BILLINGS)
-    } else {
-        Some("pass")
+    let home_plan = kind == Some(PlanKind::HomePlan);
+    // A home plan works at home unless it says otherwise.
+    let (coverage, coverage_as_written) = match (home_plan, f.get("coverage"), home) {
+        (true, None, Some(home)) => (vec![home], vec![home.as_str().to_owned()]),
+        (true, None, None) => (Vec::new(), Vec::new()),
+        _ => f.coverage("coverage", &context.zones),
     };
-    let validity = f.optional_u32("validity_days", 1);
-    let billing = match billing_word {
-        Some("day") => Some(Billing::Day),
-        Some(_) => match (validity, f.get("validity_days")) {
-            (Some(validity_days), _) => Some(Billing::Pass { validity_days }),
-            (None, None) => {
-                f.report("validity_days", Issue::MissingValidity);
-                None
-            }
-            (None, Some(_)) => None,
-        },
-        None => None,
+    let currency = f.currency("currency", context.rates);
+    let price = f.amount("price", currency, Amount::Positive);
+    let billing = if home_plan {
+        f.home_plan_billing()
+    } else {
+        f.billing(kind.is_some())
     };
     let data_mb = f.optional_megabytes("data_mb");
-    if billing_word == Some("day") && f.get("data_mb").is_some() {
+    if !home_plan && billing == Some(Billing::Day) && f.get("data_mb").is_some() {
         f.report("data_mb", Issue::DataWithDayBilling);
     }
     let daily_mb = f.optional_megabytes("daily_mb");
     let hotspot = f.hotspot("hotspot");
     let pool = f.pool("pool", currency);
     let topup = f.topup("topup", currency);
+    let confidence = f.optional_word("confidence", CONFIDENCES).map(|c| match c {
+        "observed" => Confidence::Observed,
+        "partial" => Confidence::Partial,
+        _ => Confidence::Unverified,
+    });
     let provenance = Provenance {
         source: f.optional_text("source"),
+        evidence: f.evidence("evidence"),
+        buy_url: f.optional_web_address("buy_url"),
         checked: f.optional_date("checked"),
         notes: f.optional_text("notes"),
-        confidence: f.optional_word("confidence", CONFIDENCES).map(|c| match c {
-            "observed" => Confidence::Observed,
-            "partial" => Confidence::Partial,
-            _ => Confidence::Unverified,
-        }),
-        ..Provenance::default()
+        confidence,
     };
+    let buyers = f.buyers(kind, home);
+    let carriers = f.carriers("carriers");
+    let contract_months = f.optional_u32("contract_months", 1);
+    let cards = f.cards();
+    let breakout = f.optional_country("breakout");
+    let roaming = f.inclusions("roaming", kind, &context.zones);
     let needs_activation = f.optional_bool("needs_activation");
     let real_name = f.optional_bool("real_name");
-    let cards = f.optional_u32("account_lines", 2);
 
-    if !f.problems.is_empty() {
-        return (None, f.problems);
+    f.check_evidence(&provenance, price);
+    f.check_dates(&provenance, context);
+
+    if f.errors > 0 {
+        return (None, f);
     }
     let plan = (|| {
         let currency = currency?;
-        let provider = provider?;
-        let kind = kind?;
+        let provider_name = provider_name?;
+        let provider = provider_name.get(Lang::En).to_owned();
         Some(Plan {
             id: id?,
             name: name?,
-            provider_name: LocalizedText::plain(provider.clone()),
-            carriers: vec![provider.clone()],
+            carriers: carriers.unwrap_or_else(|| vec![provider.clone()]),
             provider,
-            buyers: if kind == PlanKind::Roaming {
-                Buyers::Customers
-            } else {
-                Buyers::Anyone
-            },
-            contract_months: None,
-            cards,
-            breakout: None,
-            roaming: Vec::new(),
-            kind,
+            provider_name,
+            kind: kind?,
             home,
+            buyers: buyers?,
+            contract_months,
+            cards,
+            breakout,
+            roaming,
             coverage,
             coverage_as_written,
             price: Money::new(price?, currency),
@@ -254,25 +416,33 @@ fn read_plan(
             real_name,
         })
     })();
-    (plan, f.problems)
+    (plan, f)
 }
 
 /// A number as a blog owner wrote it (to two decimals), without pulling
 /// float formatting into the wasm.
 fn echo_number(n: f64) -> String {
     match decimal_to_minor(n) {
-        Some(h) => {
-            let sign = if h < 0 { "-" } else { "" };
-            let (whole, cents) = (h.unsigned_abs() / 100, h.unsigned_abs() % 100);
-            let fraction = format!("{cents:02}");
-            let fraction = fraction.trim_end_matches('0');
-            if fraction.is_empty() {
-                format!("{sign}{whole}")
+        Some(minor) => {
+            let text = echo_minor(minor);
+            if text.contains('.') {
+                text.trim_end_matches('0').to_owned()
             } else {
-                format!("{sign}{whole}.{fraction}")
+                text
             }
         }
         None => "number".to_owned(),
+    }
+}
+
+/// Hundredths as the author would write the amount: `168`, `19.99`, `19.90`.
+fn echo_minor(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let (whole, cents) = (minor.unsigned_abs() / 100, minor.unsigned_abs() % 100);
+    if cents == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{cents:02}")
     }
 }
 
@@ -300,21 +470,39 @@ fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Which amounts a price field accepts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Amount {
+    /// Above zero (prices).
+    Positive,
+    /// Zero or more (a pool's extra line may be free).
+    NonNegative,
+}
+
 /// Reads the fields of one JSON object, recording problems against a plan.
 struct Fields<'a> {
     object: &'a Json,
     plan: Option<String>,
     prefix: String,
+    /// Problems recorded in full.
     problems: Vec<Problem>,
+    /// Errors found, recorded or not: a plan with any is not used.
+    errors: usize,
+    /// Problems only counted, the sink being full.
+    dropped: Dropped,
+    room: Room,
 }
 
 impl<'a> Fields<'a> {
-    fn new(object: &'a Json, plan: Option<String>, prefix: String) -> Fields<'a> {
+    fn new(object: &'a Json, plan: Option<String>, prefix: String, room: Room) -> Fields<'a> {
         Fields {
             object,
             plan,
             prefix,
             problems: Vec::new(),
+            errors: 0,
+            dropped: Dropped::default(),
+            room,
         }
     }
 
@@ -323,6 +511,21 @@ impl<'a> Fields<'a> {
     }
 
     fn report(&mut self, field: &str, issue: Issue) {
+        let severity = issue.severity();
+        let keep = match severity {
+            Severity::Error => {
+                self.errors += 1;
+                self.room.errors
+            }
+            Severity::Advisory => self.room.advisories,
+        };
+        if !keep {
+            match severity {
+                Severity::Error => self.dropped.errors += 1,
+                Severity::Advisory => self.dropped.advisories += 1,
+            }
+            return;
+        }
         let field = if self.prefix.is_empty() {
             field.to_owned()
         } else if field.is_empty() {
@@ -347,14 +550,22 @@ impl<'a> Fields<'a> {
         );
     }
 
-    /// A nested object's reader, sharing this one's plan and problems later.
+    /// A reader of a nested object (`pool`, `evidence.2`) for the same plan;
+    /// its problems come back with [`Fields::absorb`].
     fn nested(&self, key: &str, object: &'a Json) -> Fields<'a> {
         let prefix = if self.prefix.is_empty() {
             key.to_owned()
         } else {
             format!("{}.{key}", self.prefix)
         };
-        Fields::new(object, self.plan.clone(), prefix)
+        Fields::new(object, self.plan.clone(), prefix, self.room)
+    }
+
+    fn absorb(&mut self, mut nested: Fields<'_>) {
+        self.problems.append(&mut nested.problems);
+        self.errors += nested.errors;
+        self.dropped.errors += nested.dropped.errors;
+        self.dropped.advisories += nested.dropped.advisories;
     }
 
     fn optional_text(&mut self, key: &str) -> Option<String> {
@@ -378,6 +589,17 @@ impl<'a> Fields<'a> {
             return None;
         }
         Some(text)
+    }
+
+    /// An `http(s)` address (`buy_url`, `rates_source`, an evidence page).
+    fn optional_web_address(&mut self, key: &str) -> Option<String> {
+        let url = self.optional_text(key)?;
+        if is_web_address(&url) {
+            Some(url)
+        } else {
+            self.report(key, Issue::NotWebAddress);
+            None
+        }
     }
 
     fn optional_word(
@@ -422,9 +644,15 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A finite number. The browser reads `1e400` as infinity: that is a
+    /// number too large to read, not "not a number".
     fn number(&mut self, key: &str) -> Option<f64> {
         match self.get(key)? {
             Json::Number(n) if n.is_finite() => Some(*n),
+            Json::Number(_) => {
+                self.report(key, Issue::NotFinite);
+                None
+            }
             other => {
                 self.wrong_type(key, Expected::Number, other);
                 None
@@ -432,83 +660,95 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A whole number >= `min`.
-    fn optional_integer(&mut self, key: &str, min: i64) -> Option<i64> {
+    /// A whole number from `min` to `max`. Below `min`: not positive (a
+    /// minimum of 1), a pool too small (`max_lines`) or too small.
+    fn optional_whole(&mut self, key: &str, min: u64, max: u64) -> Option<u64> {
         let n = self.number(key)?;
-        if n.fract() != 0.0 || n.abs() > 1e12 {
-            self.report(
-                key,
-                Issue::WrongType {
-                    expected: Expected::Integer,
-                    found: "number",
-                },
-            );
+        if n.fract() != 0.0 {
+            self.wrong_type(key, Expected::Integer, &Json::Number(n));
             return None;
         }
-        #[allow(clippy::cast_possible_truncation)]
-        let n = n as i64;
-        if n < min {
-            let issue = match (key, min) {
-                ("max_lines", _) => Issue::PoolTooSmall { max_lines: n },
-                (_, 1) if n <= 0 => Issue::NotPositive,
-                _ => Issue::NotPositive,
+        #[allow(clippy::cast_precision_loss)]
+        let (min_f, max_f) = (min as f64, max as f64);
+        if n < min_f {
+            let issue = if key == "max_lines" {
+                #[allow(clippy::cast_possible_truncation)]
+                let max_lines = n.max(-1e15) as i64;
+                Issue::PoolTooSmall { max_lines }
+            } else if min <= 1 {
+                Issue::NotPositive
+            } else {
+                Issue::TooSmall {
+                    min: i64::try_from(min).unwrap_or(i64::MAX),
+                }
             };
             self.report(key, issue);
             return None;
         }
-        Some(n)
-    }
-
-    /// A whole number >= `min` that fits a `u32` (days, lines): a larger one
-    /// is reported, not silently dropped.
-    fn optional_u32(&mut self, key: &str, min: i64) -> Option<u32> {
-        let n = u32::try_from(self.optional_integer(key, min)?).ok();
-        if n.is_none() {
+        if n > max_f {
             self.report(
                 key,
-                Issue::WrongType {
-                    expected: Expected::Integer,
-                    found: "number",
+                Issue::NumberTooLarge {
+                    max: max.to_string(),
                 },
             );
+            return None;
         }
-        n
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(n as u64)
+    }
+
+    /// A whole number >= `min` that fits a `u32` (days, lines, months): a
+    /// larger one is reported, not silently dropped.
+    fn optional_u32(&mut self, key: &str, min: u32) -> Option<u32> {
+        let n = self.optional_whole(key, u64::from(min), u64::from(u32::MAX))?;
+        u32::try_from(n).ok()
     }
 
     fn optional_megabytes(&mut self, key: &str) -> Option<Megabytes> {
-        self.optional_integer(key, 1)
-            .and_then(|n| Megabytes::try_from(n).ok())
+        self.optional_whole(key, 1, MAX_MEGABYTES)
     }
 
-    /// A price > 0, as hundredths.
-    fn positive_amount(&mut self, key: &str) -> Option<i64> {
+    /// A price in hundredths: present, finite, in range, with no more
+    /// decimals than its currency has (never rounded).
+    fn amount(&mut self, key: &str, currency: Option<Currency>, kind: Amount) -> Option<i64> {
         if self.get(key).is_none() {
             self.report(key, Issue::Missing);
             return None;
         }
-        let minor = decimal_to_minor(self.number(key)?);
-        match minor {
-            Some(m) if m > 0 => Some(m),
-            _ => {
+        let n = self.number(key)?;
+        match kind {
+            Amount::Positive if n <= 0.0 => {
                 self.report(key, Issue::NotPositive);
-                None
+                return None;
             }
+            Amount::NonNegative if n < 0.0 => {
+                self.report(key, Issue::Negative);
+                return None;
+            }
+            _ => {}
         }
-    }
-
-    /// A price >= 0, as hundredths.
-    fn non_negative_amount(&mut self, key: &str) -> Option<i64> {
-        if self.get(key).is_none() {
-            self.report(key, Issue::Missing);
+        let Some(minor) = decimal_to_minor(n) else {
+            self.report(
+                key,
+                Issue::NumberTooLarge {
+                    max: MAX_AMOUNT.to_owned(),
+                },
+            );
+            return None;
+        };
+        let allowed = currency.map_or(2, Currency::decimals);
+        if !has_at_most_decimals(n, allowed) {
+            self.report(
+                key,
+                Issue::TooManyDecimals {
+                    currency: currency.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+                    allowed,
+                },
+            );
             return None;
         }
-        match decimal_to_minor(self.number(key)?) {
-            Some(m) if m >= 0 => Some(m),
-            _ => {
-                self.report(key, Issue::Negative);
-                None
-            }
-        }
+        Some(minor)
     }
 
     fn currency(&mut self, key: &str, rates: &Rates) -> Option<Currency> {
@@ -630,12 +870,70 @@ impl<'a> Fields<'a> {
         (sorted_unique(countries), written)
     }
 
+    /// `billing` and `validity_days` of a plan that is bought. Whether a
+    /// missing `validity_days` is a problem depends on `kind_known`: for a
+    /// plan of unknown kind (maybe a home plan) it is not reported.
+    fn billing(&mut self, kind_known: bool) -> Option<Billing> {
+        // `None` for a billing word that was reported as unknown: then whether
+        // `validity_days` is needed is unknown too, so its absence is not reported.
+        let billing_word = if self.get("billing").is_some() {
+            self.optional_word("billing", BILLINGS)
+        } else {
+            Some("pass")
+        };
+        let validity = self.optional_u32("validity_days", 1);
+        match billing_word {
+            Some("day") => Some(Billing::Day),
+            Some(_) => match (validity, self.get("validity_days")) {
+                (Some(validity_days), _) => Some(Billing::Pass { validity_days }),
+                (None, None) => {
+                    if kind_known {
+                        self.report("validity_days", Issue::MissingValidity);
+                    }
+                    None
+                }
+                (None, Some(_)) => None,
+            },
+            None => None,
+        }
+    }
+
+    /// A home plan is paid by the month: `validity_days` is not read, and a
+    /// day billing contradicts the kind.
+    fn home_plan_billing(&mut self) -> Option<Billing> {
+        if self.get("billing").is_some() && self.optional_word("billing", BILLINGS) == Some("day") {
+            self.report(
+                "billing",
+                Issue::NotForKind {
+                    kind: PlanKind::HomePlan,
+                },
+            );
+            return None;
+        }
+        Some(Billing::Pass {
+            validity_days: HOME_PLAN_DAYS,
+        })
+    }
+
     fn hotspot(&mut self, key: &str) -> Hotspot {
         match self.get(key) {
             None | Some(Json::Null) => Hotspot::Unknown,
             Some(Json::Bool(true)) => Hotspot::Allowed,
             Some(Json::Bool(false)) => Hotspot::Blocked,
-            Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e12 => {
+            Some(Json::Number(n)) if !n.is_finite() => {
+                self.report(key, Issue::NotFinite);
+                Hotspot::Unknown
+            }
+            Some(Json::Number(n)) if n.fract() == 0.0 && *n > MAX_MEGABYTES_F64 => {
+                self.report(
+                    key,
+                    Issue::NumberTooLarge {
+                        max: MAX_MEGABYTES.to_string(),
+                    },
+                );
+                Hotspot::Unknown
+            }
+            Some(Json::Number(n)) if n.fract() == 0.0 && *n >= 0.0 => {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let cap = *n as u64;
                 if cap == 0 {
@@ -661,6 +959,17 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The items of an optional list; a non-list is reported.
+    fn optional_list(&mut self, key: &str) -> Option<&'a [Json]> {
+        match self.get(key)? {
+            Json::Array(items) => Some(items),
+            other => {
+                self.wrong_type(key, Expected::List, other);
+                None
+            }
+        }
+    }
+
     fn pool(&mut self, key: &str, currency: Option<Currency>) -> Option<Pool> {
         let object = self.sub_object(key)?;
         let mut f = self.nested(key, object);
@@ -670,8 +979,8 @@ impl<'a> Fields<'a> {
         } else {
             f.optional_u32("max_lines", 2)
         };
-        let extra = f.non_negative_amount("extra_line_price");
-        self.problems.append(&mut f.problems);
+        let extra = f.amount("extra_line_price", currency, Amount::NonNegative);
+        self.absorb(f);
         Some(Pool {
             max_lines: max_lines?,
             extra_line_price: Money::new(extra?, currency?),
@@ -687,12 +996,232 @@ impl<'a> Fields<'a> {
         } else {
             f.optional_megabytes("data_mb")
         };
-        let price = f.positive_amount("price");
-        self.problems.append(&mut f.problems);
+        let price = f.amount("price", currency, Amount::Positive);
+        self.absorb(f);
         Some(Topup {
             data_mb: data?,
             price: Money::new(price?, currency?),
         })
+    }
+
+    /// `evidence`: a list of `{ url, quote, seen }`, each entry's problems
+    /// located as `evidence.1.url` (counted from 1, as plans are).
+    fn evidence(&mut self, key: &str) -> Vec<Evidence> {
+        let Some(items) = self.optional_list(key) else {
+            return Vec::new();
+        };
+        let mut evidence = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let at = format!("{key}.{}", index + 1);
+            let Json::Object(_) = item else {
+                self.wrong_type(&at, Expected::Object, item);
+                continue;
+            };
+            let mut f = self.nested(&at, item);
+            let url = if f.get("url").is_none() {
+                f.report("url", Issue::Missing);
+                None
+            } else {
+                f.optional_web_address("url")
+            };
+            let quote = f.required_text("quote");
+            let seen = f.optional_date("seen");
+            self.absorb(f);
+            if let (Some(url), Some(quote)) = (url, quote) {
+                evidence.push(Evidence { url, quote, seen });
+            }
+        }
+        evidence
+    }
+
+    /// `buyers`, by default anyone for cards and eSIMs, the carrier's
+    /// customers for roaming passes, residents for home plans. Residents of
+    /// where: `home` is needed.
+    fn buyers(&mut self, kind: Option<PlanKind>, home: Option<CountryCode>) -> Option<Buyers> {
+        let buyers = if self.get("buyers").is_some() {
+            match self.optional_word("buyers", BUYERS)? {
+                "residents" => Buyers::Residents,
+                "customers" => Buyers::Customers,
+                _ => Buyers::Anyone,
+            }
+        } else {
+            match kind? {
+                PlanKind::Esim | PlanKind::Sim => Buyers::Anyone,
+                PlanKind::Roaming => Buyers::Customers,
+                PlanKind::HomePlan => Buyers::Residents,
+            }
+        };
+        if buyers == Buyers::Residents && home.is_none() && self.get("home").is_none() {
+            // A home plan without home is already reported as such.
+            if kind != Some(PlanKind::HomePlan) {
+                self.report("buyers", Issue::ResidentsWithoutHome);
+            }
+        }
+        Some(buyers)
+    }
+
+    /// `carriers`: a non-empty list of carrier names; `None` when absent
+    /// (the provider alone).
+    fn carriers(&mut self, key: &str) -> Option<Vec<String>> {
+        let items = self.optional_list(key)?;
+        if items.is_empty() {
+            self.report(key, Issue::Empty);
+            return None;
+        }
+        let mut carriers = Vec::new();
+        for item in items {
+            match item {
+                Json::String(s) if s.trim().is_empty() => self.report(key, Issue::Empty),
+                Json::String(s) => carriers.push(s.clone()),
+                other => self.wrong_type(key, Expected::Text, other),
+            }
+        }
+        Some(carriers)
+    }
+
+    /// `cards`, or its older name `account_lines`: SIM cards in one purchase.
+    fn cards(&mut self) -> Option<u32> {
+        let cards = self.optional_u32("cards", 2);
+        let account_lines = self.optional_u32("account_lines", 2);
+        match (cards, account_lines) {
+            (Some(cards), Some(account_lines)) if cards != account_lines => {
+                self.report(
+                    "cards",
+                    Issue::CardsDisagree {
+                        cards,
+                        account_lines,
+                    },
+                );
+                None
+            }
+            (cards, account_lines) => cards.or(account_lines),
+        }
+    }
+
+    /// A home plan's `roaming` inclusions; on any other kind, a mistake.
+    fn inclusions(
+        &mut self,
+        key: &str,
+        kind: Option<PlanKind>,
+        zones: &ZoneMap<'_>,
+    ) -> Vec<Inclusion> {
+        if self.get(key).is_none() {
+            return Vec::new();
+        }
+        match kind {
+            Some(PlanKind::HomePlan) | None => {}
+            Some(other) => {
+                self.report(key, Issue::NotForKind { kind: other });
+                return Vec::new();
+            }
+        }
+        let Some(items) = self.optional_list(key) else {
+            return Vec::new();
+        };
+        let mut inclusions = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let at = format!("{key}.{}", index + 1);
+            let Json::Object(_) = item else {
+                self.wrong_type(&at, Expected::Object, item);
+                continue;
+            };
+            let mut f = self.nested(&at, item);
+            let errors_before = f.errors;
+            let (coverage, coverage_as_written) = f.coverage("coverage", zones);
+            let data_mb = f.optional_megabytes("data_mb");
+            let clean = f.errors == errors_before;
+            self.absorb(f);
+            if clean {
+                inclusions.push(Inclusion {
+                    coverage,
+                    coverage_as_written,
+                    data_mb,
+                });
+            }
+        }
+        inclusions
+    }
+
+    /// Advisory (issue 11): an "observed" plan needs a page that shows its
+    /// price: an evidence entry whose address is a specific page and whose
+    /// quote contains the price.
+    fn check_evidence(&mut self, provenance: &Provenance, price: Option<i64>) {
+        let (Some(Confidence::Observed), Some(price)) = (provenance.confidence, price) else {
+            return;
+        };
+        if provenance.evidence.is_empty() {
+            // Entries that could not be read are errors already.
+            let none_given = match self.get("evidence") {
+                None => true,
+                Some(Json::Array(items)) => items.is_empty(),
+                Some(_) => false,
+            };
+            if none_given {
+                self.report("evidence", Issue::ObservedWithoutEvidence);
+            }
+            return;
+        }
+        let backs = |e: &Evidence| !is_home_page(&e.url) && quote_contains_price(&e.quote, price);
+        if provenance.evidence.iter().any(backs) {
+            return;
+        }
+        for (index, entry) in provenance.evidence.iter().enumerate() {
+            let at = format!("evidence.{}", index + 1);
+            if is_home_page(&entry.url) {
+                self.report(
+                    &format!("{at}.url"),
+                    Issue::HomePageOnly {
+                        url: entry.url.clone(),
+                    },
+                );
+            }
+            if !quote_contains_price(&entry.quote, price) {
+                self.report(
+                    &format!("{at}.quote"),
+                    Issue::QuoteWithoutPrice {
+                        price: echo_minor(price),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Advisory (issue 11): `checked` and each evidence's `seen` neither in
+    /// the future (after today, or after the catalogue's own date) nor older
+    /// than the staleness limit before `as_of`.
+    fn check_dates(&mut self, provenance: &Provenance, context: &Context<'_>) {
+        let dates = provenance
+            .checked
+            .map(|d| ("checked".to_owned(), d))
+            .into_iter()
+            .chain(
+                provenance
+                    .evidence
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, e)| Some((format!("evidence.{}.seen", i + 1), e.seen?))),
+            );
+        let dates: Vec<(String, Date)> = dates.collect();
+        for (field, date) in dates {
+            if let Some(today) = context.today.filter(|today| date > *today) {
+                self.report(&field, Issue::InTheFuture { today });
+            } else if let Some(as_of) = context.as_of {
+                if date > as_of {
+                    self.report(&field, Issue::AfterAsOf { as_of });
+                } else {
+                    let months = date.months_until(as_of);
+                    if months >= context.stale_after_months {
+                        self.report(
+                            &field,
+                            Issue::Stale {
+                                months,
+                                limit: context.stale_after_months,
+                            },
+                        );
+                    }
+                }
+            }
+        }
     }
 
     fn rates(&mut self) -> Rates {
@@ -715,13 +1244,21 @@ impl<'a> Fields<'a> {
                 continue;
             };
             match value {
+                Json::Number(n) if !n.is_finite() => self.report(&field, Issue::NotFinite),
                 // Rates are per euro: the euro's own rate can only be 1.
                 Json::Number(n) if currency == Currency::EUR && (*n - 1.0).abs() > f64::EPSILON => {
                     self.report(&field, Issue::EuroRateNotOne);
                 }
+                Json::Number(n) if *n <= 0.0 => self.report(&field, Issue::NotPositive),
                 Json::Number(n) => {
                     if !rates.insert(currency, *n) {
-                        self.report(&field, Issue::NotPositive);
+                        self.report(
+                            &field,
+                            Issue::RateOutOfRange {
+                                min: MIN_RATE,
+                                max: MAX_RATE,
+                            },
+                        );
                     }
                 }
                 other => self.wrong_type(&field, Expected::Number, other),

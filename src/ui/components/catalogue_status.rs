@@ -1,9 +1,9 @@
 //! Which plan list is in use: the built-in one, a blog owner's own, or the
 //! built-in one because the blog owner's could not be used (and why).
 
-use crate::core::catalogue::Problem;
+use crate::core::catalogue::Problems;
 use crate::core::share::SettingError;
-use crate::i18n::{fill, input_error, problem_text};
+use crate::i18n::{fill, input_error, problem_text, problems_more};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
 
@@ -44,8 +44,8 @@ pub enum CustomCatalogue {
     Invalid {
         /// Its address.
         url: String,
-        /// Every problem.
-        problems: Vec<Problem>,
+        /// Its errors: the first ones, and how many more.
+        problems: Problems,
     },
 }
 
@@ -94,6 +94,9 @@ pub fn CatalogueStatus(props: &CatalogueStatusProps) -> Html {
                         <li data-plan={p.plan.clone().unwrap_or_default()} data-field={p.field.clone()}>{ problem_text(p, f) }</li>
                     }) }
                 </ul>
+                if let Some(more) = problems_more(problems, ui.lang) {
+                    <p data-testid="catalogue-error-more" data-more={problems.more.to_string()}>{ more }</p>
+                }
             </div>
         },
     };
