@@ -230,7 +230,7 @@ fn base_catalogue_loads_with_every_field_read() {
         Some("2026-10-20".to_owned())
     );
     assert_eq!(
-        pass.provenance.notes.as_deref(),
+        pass.provenance.notes.as_ref().map(|n| n.get(Lang::En)),
         Some("Real-name registration")
     );
     assert_eq!(pass.provenance.confidence, Some(Confidence::Observed));

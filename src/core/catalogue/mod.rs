@@ -201,7 +201,7 @@ pub struct Provenance {
     /// When it was last checked.
     pub checked: Option<Date>,
     /// Free text for the reader.
-    pub notes: Option<String>,
+    pub notes: Option<LocalizedText>,
     /// How sure the figures are.
     pub confidence: Option<Confidence>,
 }

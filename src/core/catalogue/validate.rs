@@ -367,7 +367,11 @@ fn read_plan<'a>(
         evidence: f.evidence("evidence"),
         buy_url: f.optional_web_address("buy_url"),
         checked: f.optional_date("checked"),
-        notes: f.optional_text("notes"),
+        notes: f
+            .get("notes")
+            .is_some()
+            .then(|| f.localized("notes"))
+            .flatten(),
         confidence,
     };
     let buyers = f.buyers(kind, home);

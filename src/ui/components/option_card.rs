@@ -163,7 +163,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                         if purchase.topups > 0 { <span>{ fill(t.topups, &[("n", &purchase.topups.to_string())]) }</span> }
                         <span>{ f.money(purchase.cost) }</span>
                     </span>
-                    { for plan.provenance.notes.as_ref().map(|n| html! { <span class="rp-note">{ n.clone() }</span> }) }
+                    { for plan.provenance.notes.as_ref().map(|n| html! { <span class="rp-note">{ n.get(ui.lang).to_owned() }</span> }) }
                     { provenance(plan, f) }
                 </div>
             </li>
