@@ -332,6 +332,28 @@ fn asia_trip(days: u32, people: u32) -> Result<Trip, String> {
     Ok(trip)
 }
 
+/// 20 legs of 6 days over the Asia trip's countries (the form's limits),
+/// 12 travellers.
+fn worst_trip(mixed: bool) -> Result<Trip, String> {
+    let mut legs = Vec::new();
+    for i in 0..20 {
+        let (code, _) = ASIA_TRIP[i % ASIA_TRIP.len()];
+        legs.push(Leg {
+            country: country(code)?,
+            days: 6,
+        });
+    }
+    let mut trip = Trip::uniform(legs, 12, 1024, Date::new(2026, 12, 1).ok_or("bad date")?);
+    trip.home = Some(country("GB")?);
+    if mixed {
+        for (i, t) in trip.travellers.iter_mut().enumerate() {
+            t.mb_per_day = [2048, 1024, 500, 300][i % 4];
+            t.esim = i % 2 == 0;
+        }
+    }
+    Ok(trip)
+}
+
 // ---------------------------------------------------------------------------
 // Timing
 // ---------------------------------------------------------------------------
@@ -461,6 +483,25 @@ fn run() -> Result<(), String> {
 
     let mut json_cases: Vec<Value> = Vec::new();
 
+    // The worst trip the form allows: 20 legs, 120 days, 12 travellers, on
+    // the 2,000-plan catalogue; once with everyone alike, once with four
+    // kinds of traveller (2 GB / 1 GB / 500 MB / 300 MB, half without eSIM).
+    header("Worst case: 2,000 plans, 20 legs / 120 days, 12 travellers");
+    let c2000 = by_size(2000)?;
+    let worst_alike = worst_trip(false)?;
+    let worst_mixed = worst_trip(true)?;
+    let alike = time_compute(c2000, &worst_alike, eur, today);
+    row("12 alike", &alike);
+    let mixed = time_compute(c2000, &worst_mixed, eur, today);
+    row("12 of 4 kinds", &mixed);
+    let worst_json = json!({
+        "alike": timing_json("worst-alike", 2000, 120, 12, &alike),
+        "mixed": timing_json("worst-mixed", 2000, 120, 12, &mixed),
+    });
+    if std::env::var("ROAMPLAN_BENCH_ONLY").is_ok_and(|v| v == "worst") {
+        return Ok(());
+    }
+
     // Headline.
     let trip = asia_trip(30, 6)?;
     let headline = time_compute(c1000, &trip, eur, today);
@@ -536,6 +577,7 @@ fn run() -> Result<(), String> {
         "headline_ok": ok,
         "scaling": json_cases,
         "built_in": built_in_json,
+        "worst": worst_json,
         "generated_catalogue": { "file": "bench/results/generated-1000.json", "bytes": generated_1000.len(), "seed": format!("{SEED:#x}") },
     });
     write(
