@@ -33,23 +33,70 @@ export class Widget {
     for (const [i, [country, days]] of stops.entries()) await this.setLeg(i, country, days);
   }
 
+  travellerRows() {
+    return this.page.locator('li.rp-traveller');
+  }
+
+  /** Makes the group `n` travellers (copies of the last one). */
   async setTravellers(n) {
-    await this.page.locator('#rp-people').fill(String(n));
+    while ((await this.travellerRows().count()) < n) {
+      await this.page.locator('#rp-add-traveller').click();
+    }
+    while ((await this.travellerRows().count()) > n) {
+      await this.travellerRows().last().locator('.rp-traveller-remove').click();
+    }
+  }
+
+  /** Sets traveller `index` (0-based): MB a day, and whether the phone takes an eSIM. */
+  async setTraveller(index, mb, esim = 'yes') {
+    const row = this.travellerRows().nth(index);
+    await row.locator('.rp-traveller-unit').selectOption('mb');
+    await row.locator('.rp-traveller-mb').fill(String(mb));
+    await row.locator('.rp-traveller-esim').selectOption(esim === true ? 'yes' : esim === false ? 'no' : esim);
+  }
+
+  /** The travellers as typed: [{ mb, unit, esim }]. */
+  async travellerValues() {
+    return this.travellerRows().evaluateAll((rows) =>
+      rows.map((r) => ({
+        mb: r.querySelector('.rp-traveller-mb').value,
+        unit: r.querySelector('.rp-traveller-unit').value,
+        esim: r.querySelector('.rp-traveller-esim').value,
+      })),
+    );
   }
 
   async setTogether(on) {
     await this.page.locator('#rp-together').setChecked(on);
   }
 
+  /** Sets every traveller's data a day, in MB. */
   async setMbPerDay(mb) {
-    await this.page.locator('#rp-mb').fill(String(mb));
+    const n = await this.travellerRows().count();
+    for (let i = 0; i < n; i++) {
+      const row = this.travellerRows().nth(i);
+      await row.locator('.rp-traveller-unit').selectOption('mb');
+      await row.locator('.rp-traveller-mb').fill(String(mb));
+    }
   }
 
   async setHome(code) {
     await this.page.locator('#rp-home').selectOption(code);
   }
 
+  /** Picks the home carrier ('' = I don't know, 'other' = another carrier). */
+  async setCarrier(name) {
+    await this.page.locator('#rp-carrier').selectOption(name);
+  }
+
+  /** Picks the own plan by catalogue id. */
+  async pickPlan(id) {
+    await this.page.locator('#rp-own-plan').selectOption(id);
+  }
+
+  /** Describes another plan by price and domestic GB (EU/EEA homes). */
   async setOwnPlan(price, gb) {
+    await this.page.locator('#rp-own-plan').selectOption('custom');
     await this.page.locator('#rp-own-price').fill(String(price));
     await this.page.locator('#rp-own-gb').fill(gb == null ? '' : String(gb));
   }
@@ -71,6 +118,7 @@ export class Widget {
         currency: n.dataset.currency,
         strategy: n.dataset.strategy,
         plans: n.dataset.plans.split(','),
+        reasons: (n.dataset.reasons || '').split(' ').filter(Boolean),
         text: n.innerText,
       })),
     );

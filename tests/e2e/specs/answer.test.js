@@ -59,10 +59,13 @@ test('an invalid entry keeps the previous answer and says what is wrong', async 
   const { page, context } = await openPage(browser, `${server.url}/?trip=HK:3&lang=en&cur=HKD`);
   const widget = new Widget(page);
   const before = await widget.best();
-  await widget.setTravellers('0');
-  await page.locator('#rp-people-error').waitFor();
-  assert.match(await page.locator('#rp-people-error').innerText(), /at least 1/);
-  assert.equal(await page.locator('#rp-people').inputValue(), '0', 'what the reader typed stays');
+  const mb = page.locator('.rp-traveller-mb').first();
+  await page.locator('.rp-traveller-unit').first().selectOption('mb');
+  await mb.fill('0');
+  const error = page.locator('li.rp-traveller [id$="-mb-error"]').first();
+  await error.waitFor();
+  assert.match(await error.innerText(), /at least 1/);
+  assert.equal(await mb.inputValue(), '0', 'what the reader typed stays');
   const after = await widget.best();
   assert.equal(after.totalMinor, before.totalMinor, 'previous answer stays');
   await context.close();

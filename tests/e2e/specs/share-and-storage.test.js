@@ -13,9 +13,12 @@ const formValues = (page) =>
   page.evaluate(() => ({
     countries: [...document.querySelectorAll('li.rp-leg input[list]')].map((i) => i.value),
     days: [...document.querySelectorAll('li.rp-leg input[inputmode="numeric"]')].map((i) => i.value),
-    people: document.querySelector('#rp-people').value,
-    mb: document.querySelector('#rp-mb').value,
-    together: document.querySelector('#rp-together').checked,
+    travellers: [...document.querySelectorAll('li.rp-traveller')].map((r) => [
+      r.querySelector('.rp-traveller-mb').value,
+      r.querySelector('.rp-traveller-unit').value,
+      r.querySelector('.rp-traveller-esim').value,
+    ]),
+    together: document.querySelector('#rp-together')?.checked ?? true,
     currency: document.querySelector('#rp-currency').value,
   }));
 
@@ -26,11 +29,13 @@ test('the link always reflects the trip, and opening it restores it exactly', as
   await widget.setTravellers(3);
   await widget.setTogether(false);
   await widget.setMbPerDay(2048);
+  await widget.setTraveller(2, 300, 'no');
   await widget.setCurrency('USD');
   await page.waitForFunction(() => location.search.includes('trip=JP:4,KR:3') && location.search.includes('people=3'));
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('mb') === '2048,2048,300');
   const url = page.url();
   assert.match(url, /together=0/);
-  assert.match(url, /mb=2048/);
+  assert.equal(new URL(url).searchParams.get('esim'), '1,1,0', 'each phone kept');
   assert.match(url, /cur=USD/);
   assert.equal(await page.locator('#rp-link').inputValue(), url, 'the copy-link box holds the same link');
   const expected = await formValues(page);
