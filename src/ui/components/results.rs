@@ -2,7 +2,8 @@
 //! or which countries nothing covers.
 
 use super::option_card::OptionCard;
-use crate::core::engine::Answer;
+use crate::core::engine::{Answer, Reason};
+use crate::core::money::Money;
 use crate::core::trip::Trip;
 use crate::i18n::fill;
 use crate::ui::context::use_ui;
@@ -42,6 +43,27 @@ pub fn Results(props: &ResultsProps) -> Html {
         .map(|c| Some(*c) == props.trip.home)
         .collect();
     let people = props.trip.people();
+    // One line each: what a carrier's customers would pay, what the
+    // simplest costs more, why a cheaper unverified answer is not first.
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(hint) = props.answer.carrier_hints.first() {
+        notes.push(fill(
+            t.carrier_hint,
+            &[("carrier", &hint.carrier), ("amount", &f.money(hint.total))],
+        ));
+    }
+    if let Some(headline) = props.answer.options.first() {
+        let with = |r: Reason| props.answer.options.iter().find(|o| o.reasons.contains(&r));
+        if let Some(simplest) = with(Reason::Simplest).filter(|o| o.total.minor > headline.total.minor) {
+            let diff = Money::new(simplest.total.minor - headline.total.minor, headline.total.currency);
+            notes.push(fill(t.simplest_diff, &[("amount", &f.money(diff))]));
+        }
+        if headline.reasons.contains(&Reason::Verified) {
+            if let Some(cheaper) = with(Reason::Cheapest).filter(|o| o.total.minor < headline.total.minor) {
+                notes.push(fill(t.unverified_cheaper, &[("amount", &f.money(cheaper.total))]));
+            }
+        }
+    }
     let body = if props.answer.uncovered.is_empty() {
         let mut options = props.answer.options.iter();
         html! {
@@ -49,6 +71,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { for options.next().map(|best| html! {
                     <OptionCard option={best.clone()} best=true {people} {total_days} leg_starts={leg_starts.clone()} at_home={at_home.clone()} />
                 }) }
+                { for notes.iter().map(|n| html! { <p class="rp-answer-note" data-testid="answer-note">{ n.clone() }</p> }) }
                 if props.answer.options.len() > 1 {
                     <h3 class="rp-subheading">{ t.alternatives_heading }</h3>
                     <div class="rp-options">
