@@ -274,6 +274,9 @@ pub fn compute(request: Request<'_>) -> Answer {
         ..Answer::default()
     };
     let Some(cheapest) = all.cheapest.as_ref() else {
+        if trip.carrier.is_none() {
+            answer.carrier_hints = carrier_hints(request, own_line.as_ref(), &answer);
+        }
         return answer;
     };
     let builder = Builder {
@@ -373,9 +376,8 @@ fn carrier_hints(
     own_line: Option<&OwnLine>,
     answer: &Answer,
 ) -> Vec<CarrierHint> {
-    let Some(best) = answer.options.first() else {
-        return Vec::new();
-    };
+    // Without an answer, any carrier whose customers get one is worth naming.
+    let best = answer.options.first().map(TripOption::value);
     let trip = request.trip;
     let mut carriers: Vec<String> = Vec::new();
     for plan in &request.catalogue.plans {
@@ -409,7 +411,7 @@ fn carrier_hints(
             own_line,
         };
         if let Some(option) = builder.option(&solution) {
-            if option.value() < best.value()
+            if best.is_none_or(|b| option.value() < b)
                 && option.purchases.iter().any(|p| {
                     request.catalogue.plans[p.plan].buyers
                         == crate::core::catalogue::Buyers::Customers

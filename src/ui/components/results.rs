@@ -99,6 +99,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <div class="rp-card rp-no-option" data-testid="no-option" data-uncovered={codes.join(",")} role="status">
                 <p><strong>{ fill(t.no_option, &[("countries", &f.list(&names))]) }</strong></p>
                 <p class="rp-muted">{ t.no_option_hint }</p>
+                { for notes.iter().map(|n| html! { <p class="rp-answer-note" data-testid="answer-note">{ n.clone() }</p> }) }
             </div>
         }
     };
