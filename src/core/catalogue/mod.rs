@@ -244,7 +244,8 @@ pub struct Plan {
     pub coverage_as_written: Vec<String>,
     /// Price of the pass, or of one day for day billing.
     pub price: Money,
-    /// Pass or per day.
+    /// Pass or per day; a home plan's month is a pass of
+    /// [`HOME_PLAN_DAYS`] days.
     pub billing: Billing,
     /// High-speed data for the whole pass; `None` = no total cap.
     pub data_mb: Option<Megabytes>,

@@ -37,6 +37,14 @@ const hostile = {
   }],
 };
 
+// Nested a hundred thousand levels deep: the browser parses it, and the wasm
+// must refuse it before its stack runs out (issue 15).
+const deep = `{"format": 1, "deep": ${'['.repeat(100000)}${']'.repeat(100000)}, "plans": []}`;
+// A quarter of a million empty plans: seven problems each, 50 listed.
+const many = `{"format": 1, "rates_per_eur": {"EUR": 1}, "plans": [${Array(250000).fill('{}').join(',')}]}`;
+// 1e400 is valid JSON text that no double can hold: JSON.parse makes it Infinity.
+const huge = JSON.stringify(valid).replace('"price":1,', '"price":1e400,');
+
 const requests = [];
 let server, other, browser;
 before(async () => {
@@ -45,6 +53,9 @@ before(async () => {
     '/plans-ok.json': { body: JSON.stringify(valid) },
     '/plans-bad.json': { body: JSON.stringify(invalid) },
     '/plans-garbage.json': { body: '<html>not a catalogue</html>', type: 'text/html' },
+    '/plans-deep.json': { body: deep },
+    '/plans-many.json': { body: many },
+    '/plans-huge-number.json': { body: huge },
   };
   server = await serve(DIST, { routes, onRequest: (req) => requests.push({ url: req.url, cookie: req.headers.cookie }) });
   // Another origin that does not allow cross-origin reads (no CORS header).
@@ -94,6 +105,37 @@ test('a file that is not JSON says so', async () => {
   const error = page.locator('[data-testid="catalogue-error"]');
   await error.waitFor();
   assert.match(await error.innerText(), /not valid JSON/);
+  await context.close();
+});
+
+test('a file nested too deep is refused with the depth, and the widget keeps answering', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-deep.json`);
+  const error = page.locator('[data-testid="catalogue-error"]');
+  await error.waitFor();
+  assert.match(await error.innerText(), /more than 64 levels deep/);
+  assert.ok((await new Widget(page).best()).totalMinor > 0, 'the wasm did not trap');
+  await context.close();
+});
+
+test('a file with a quarter of a million broken plans lists the first 50 and counts the rest', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-many.json`);
+  const error = page.locator('[data-testid="catalogue-error"]');
+  await error.waitFor();
+  assert.equal(await error.locator('li').count(), 50);
+  const more = error.locator('[data-testid="catalogue-error-more"]');
+  assert.equal(await more.getAttribute('data-more'), String(7 * 250000 - 50));
+  assert.match(await more.innerText(), /and 1749950 more/);
+  assert.ok((await new Widget(page).best()).totalMinor > 0);
+  await context.close();
+});
+
+test('a number too large for a double is called too large, not "not a number"', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-huge-number.json`);
+  const error = page.locator('[data-testid="catalogue-error"]');
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /too large to be read as a number/);
+  assert.doesNotMatch(text, /not a number/);
   await context.close();
 });
 
