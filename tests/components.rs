@@ -56,6 +56,7 @@ fn props(
         widget_url: None,
         oncopy: yew::Callback::default(),
         saved_ignored: false,
+        save_failed: false,
         update_ready: false,
         onreload: yew::Callback::default(),
     }

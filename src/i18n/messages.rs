@@ -181,6 +181,16 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         InputError::TripTooLong { max } => fill(t.err_trip_too_long, &[("max", &max.to_string())]),
         InputError::NotAPrice => t.err_not_a_price.to_owned(),
         InputError::BadAddress => t.err_bad_address.to_owned(),
+        InputError::OutsideRules { first, last } => {
+            let f = Formatter::new(lang);
+            fill(
+                t.err_outside_rules,
+                &[("first", &f.date(*first)), ("last", &f.date(*last))],
+            )
+        }
+        InputError::TooManyCountries { max } => {
+            fill(t.err_too_many_countries, &[("max", &max.to_string())])
+        }
     }
 }
 

@@ -196,11 +196,12 @@ impl State {
     pub fn new(settings: &LinkSettings, lang: Lang, currency: Currency, today: Date) -> State {
         let f = Formatter::new(lang);
         // A blog about some countries starts with them when no trip is given.
-        let focus_trip = settings
-            .focus
-            .as_ref()
-            .filter(|f| !f.is_empty())
-            .map(|f| f.iter().map(|&country| Leg { country, days: 3 }).collect());
+        let focus_trip = settings.focus.as_ref().filter(|f| !f.is_empty()).map(|f| {
+            f.iter()
+                .take(MAX_LEGS)
+                .map(|&country| Leg { country, days: 3 })
+                .collect()
+        });
         let legs: Vec<Leg> = settings
             .legs
             .clone()
@@ -217,7 +218,10 @@ impl State {
                     days: leg.days.to_string(),
                 })
                 .collect(),
-            start: settings.start.unwrap_or(today).to_string(),
+            start: settings
+                .start
+                .unwrap_or_else(|| share::within_rules(today))
+                .to_string(),
             people: settings.people.unwrap_or(1).to_string(),
             together: settings.together.unwrap_or(true),
             mb: settings.mb.unwrap_or(1024).to_string(),
@@ -277,7 +281,7 @@ impl State {
         if legs.iter().map(|l| l.days).sum::<u32>() > MAX_TRIP_DAYS {
             errors.push((Field::Trip, InputError::TripTooLong { max: MAX_TRIP_DAYS }));
         }
-        let start = Date::parse(form.start.trim()).ok_or(InputError::BadDate);
+        let start = share::parse_start(&form.start);
         let people = share::parse_count(&form.people, 1, u64::from(MAX_PEOPLE));
         let mb = self.mb_per_day();
         let own_plan = self.own_plan();
@@ -305,7 +309,7 @@ impl State {
                     together: form.together,
                     mb_per_day: mb,
                     home: CountryCode::parse(&form.home),
-                    home_carrier: Some(form.carrier.clone()).filter(|c| !c.is_empty()),
+                    home_carrier: share::parse_carrier(&form.carrier).ok(),
                     esim: form.esim,
                     start,
                     home_plan: own_plan,
@@ -376,35 +380,112 @@ impl State {
 
 impl State {
     /// The share-link keys for the current (last valid) trip and settings.
+    /// Before any trip was valid (a link or saved trip with one value the
+    /// form refuses), every input that is valid by itself is written, so
+    /// that the link and the saved trip never lose what was given.
     pub fn link_pairs(&self, catalogue: Option<&str>) -> Vec<(&'static str, String)> {
-        let mut pairs: Vec<(&'static str, String)> = Vec::new();
-        let flag = |on: bool| if on { "1" } else { "0" }.to_owned();
-        if let Some(trip) = &self.trip {
-            pairs.push(("trip", share::write_trip(&trip.legs)));
-            pairs.push(("people", trip.people.to_string()));
-            pairs.push(("together", flag(trip.together)));
-            pairs.push(("mb", trip.mb_per_day.to_string()));
-            if let Some(home) = trip.home {
-                pairs.push(("home", home.to_string()));
-            }
-            if let Some(carrier) = &trip.home_carrier {
-                pairs.push(("carrier", carrier.clone()));
-            }
-            pairs.push(("esim", flag(trip.esim)));
-            pairs.push(("start", trip.start.to_string()));
-            if let Some(plan) = trip.home_plan {
-                let minor = plan.monthly_price.minor;
-                pairs.push(("hp_price", format!("{}.{:02}", minor / 100, minor % 100)));
-                pairs.push(("hp_cur", plan.monthly_price.currency.to_string()));
-                if let Some(gb) = plan.domestic_gb {
-                    pairs.push(("hp_gb", gb.to_string()));
-                }
-            }
-        }
+        let parts = match &self.trip {
+            Some(trip) => LinkParts::of_trip(trip),
+            None => self.typed_parts(),
+        };
+        let mut pairs = parts.pairs();
         pairs.push(("cur", self.currency.to_string()));
         pairs.push(("lang", self.lang.code().to_owned()));
         if let Some(url) = catalogue {
             pairs.push(("catalogue", url.to_owned()));
+        }
+        pairs
+    }
+
+    /// The inputs that are valid by themselves.
+    fn typed_parts(&self) -> LinkParts {
+        let (form, f) = (&self.form, Formatter::new(self.lang));
+        let legs: Vec<Leg> = form
+            .legs
+            .iter()
+            .filter_map(|l| {
+                let days = share::parse_count(&l.days, 1, u64::from(MAX_TRIP_DAYS)).ok()?;
+                Some(Leg {
+                    country: resolve_country(&l.country, f).ok()?,
+                    days: u32::try_from(days).ok()?,
+                })
+            })
+            .collect();
+        let fits = legs.iter().map(|l| l.days).sum::<u32>() <= MAX_TRIP_DAYS;
+        LinkParts {
+            legs: Some(legs).filter(|l| !l.is_empty() && fits),
+            people: share::parse_count(&form.people, 1, u64::from(MAX_PEOPLE))
+                .ok()
+                .and_then(|p| u32::try_from(p).ok()),
+            together: form.together,
+            mb: self.mb_per_day().ok(),
+            home: CountryCode::parse(&form.home),
+            carrier: share::parse_carrier(&form.carrier).ok(),
+            esim: form.esim,
+            start: share::parse_start(&form.start).ok(),
+            home_plan: self.own_plan().ok().flatten(),
+        }
+    }
+}
+
+/// What a link says about the trip; `None` parts are left out.
+struct LinkParts {
+    legs: Option<Vec<Leg>>,
+    people: Option<u32>,
+    together: bool,
+    mb: Option<Megabytes>,
+    home: Option<CountryCode>,
+    carrier: Option<String>,
+    esim: bool,
+    start: Option<Date>,
+    home_plan: Option<HomePlan>,
+}
+
+impl LinkParts {
+    fn of_trip(trip: &Trip) -> LinkParts {
+        LinkParts {
+            legs: Some(trip.legs.clone()),
+            people: Some(trip.people),
+            together: trip.together,
+            mb: Some(trip.mb_per_day),
+            home: trip.home,
+            carrier: trip.home_carrier.clone(),
+            esim: trip.esim,
+            start: Some(trip.start),
+            home_plan: trip.home_plan,
+        }
+    }
+
+    fn pairs(self) -> Vec<(&'static str, String)> {
+        let mut pairs: Vec<(&'static str, String)> = Vec::new();
+        let flag = |on: bool| if on { "1" } else { "0" }.to_owned();
+        if let Some(legs) = &self.legs {
+            pairs.push(("trip", share::write_trip(legs)));
+        }
+        if let Some(people) = self.people {
+            pairs.push(("people", people.to_string()));
+        }
+        pairs.push(("together", flag(self.together)));
+        if let Some(mb) = self.mb {
+            pairs.push(("mb", mb.to_string()));
+        }
+        if let Some(home) = self.home {
+            pairs.push(("home", home.to_string()));
+        }
+        if let Some(carrier) = self.carrier {
+            pairs.push(("carrier", carrier));
+        }
+        pairs.push(("esim", flag(self.esim)));
+        if let Some(start) = self.start {
+            pairs.push(("start", start.to_string()));
+        }
+        if let Some(plan) = self.home_plan {
+            let minor = plan.monthly_price.minor;
+            pairs.push(("hp_price", format!("{}.{:02}", minor / 100, minor % 100)));
+            pairs.push(("hp_cur", plan.monthly_price.currency.to_string()));
+            if let Some(gb) = plan.domestic_gb {
+                pairs.push(("hp_gb", gb.to_string()));
+            }
         }
         pairs
     }
@@ -459,7 +540,7 @@ pub fn resolve_country(text: &str, f: Formatter) -> Result<CountryCode, InputErr
     }
     f.country_named(trimmed)
         .ok_or_else(|| InputError::UnknownCountry {
-            text: text.to_owned(),
+            text: share::shorten(text),
         })
 }
 
