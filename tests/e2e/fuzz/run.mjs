@@ -8,7 +8,8 @@
 // task over 1 s, from the long-task observer) or a dead widget (gone, or not
 // answering an edit within 5 s). Prints the seed and totals; exits 1 on any.
 //
-//   node fuzz/run.mjs [--long] [--seed N] [--only url,ui] [--with-parser-limits]
+//   node fuzz/run.mjs [--long] [--seed N] [--only url,ui] [--cases N] [--with-parser-limits]
+// (--cases N: N links, saved entries and catalogues, 10 N reader actions)
 //
 // --with-parser-limits (or ROAMPLAN_FUZZ_PARSER_LIMITS=1) adds the catalogue
 // cases that need the JSON depth limit and the problem-list cap (JSON nested
@@ -30,10 +31,13 @@ const parserLimits = flag('--with-parser-limits') || process.env.ROAMPLAN_FUZZ_P
 // The short run is the same every time; a long run draws a new seed unless given one.
 const seed = Number(option('--seed') ?? (long ? Math.floor(Math.random() * 2 ** 31) : 1));
 const only = option('--only')?.split(',');
-const SIZES = long
-  ? { url: 500, storage: 60, catalogue: 300, ui: 2000 }
-  : { url: 12, storage: 8, catalogue: 10, ui: 120 };
-const UI_SESSION = long ? 200 : 60;
+const cases = option('--cases');
+const SIZES = cases
+  ? { url: Number(cases), storage: Number(cases), catalogue: Number(cases), ui: Number(cases) * 10 }
+  : long
+    ? { url: 500, storage: 60, catalogue: 300, ui: 2000 }
+    : { url: 6, storage: 4, catalogue: 6, ui: 80 };
+const UI_SESSION = long ? 200 : 80;
 const FREEZE_MS = 1000;
 const TRAP = /unreachable|memory access out of bounds|RuntimeError|panicked|Maximum call stack|out of memory/i;
 
@@ -238,7 +242,8 @@ async function act({ seed, count, strings }) {
 }
 
 const started = Date.now();
-console.log(`fuzz: seed ${seed}, ${long ? 'long' : 'short'} run${parserLimits ? ', with the parser-limit cases' : ''} (reproduce: bash scripts/fuzz.sh${long ? ' --long' : ''} --seed ${seed})`);
+const again = [...args.filter((a, i) => a !== '--seed' && args[i - 1] !== '--seed'), '--seed', String(seed)].join(' ');
+console.log(`fuzz: seed ${seed}, ${long ? 'long' : 'short'} run${parserLimits ? ', with the parser-limit cases' : ''} (reproduce: bash scripts/fuzz.sh ${again})`);
 const root = prng(seed);
 const summaries = {};
 for (const [name, suite] of Object.entries(suites)) {
