@@ -1,6 +1,7 @@
-// After `trunk build`: moves Trunk's inline loader into a hashed file (the
-// page then runs under a strict CSP with no inline script), adds the page
-// glue (service worker, iframe height), writes the service worker with this
+// After `trunk build`: replaces Trunk's inline loader with a hashed file (the
+// page then runs under a strict CSP with no inline script) that shows a
+// fallback when the widget cannot start, adds the page glue (service worker,
+// iframe height), the <noscript> message, writes the service worker with this
 // release's file list and version, and a CSP meta tag as a safe default.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,28 +24,70 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+// The fallback's strings, read from src/i18n (every string the reader sees
+// lives there), as `{ lang: { key: text } }`.
+const i18n = path.resolve(web, '../src/i18n');
+const LANGS = { en: 'en.rs', 'zh-Hans': 'zh_hans.rs', 'zh-Hant': 'zh_hant.rs', fr: 'fr.rs' };
+const strings = (lang) => {
+  const source = fs.readFileSync(path.join(i18n, LANGS[lang]), 'utf8');
+  const table = {};
+  for (const [, key, value] of source.matchAll(/^\s*([a-z_0-9]+):\s*"((?:[^"\\]|\\.)*)",\s*$/gm)) {
+    table[key] = value
+      .replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/\\(["\\'])/g, '$1');
+  }
+  for (const key of ['fallback_failed', 'fallback_open', 'fallback_no_script']) {
+    if (!table[key]) throw new Error(`postbuild: ${key} missing from src/i18n/${LANGS[lang]}`);
+  }
+  return table;
+};
+const texts = Object.fromEntries(Object.keys(LANGS).map((lang) => [lang, strings(lang)]));
+const fallbackTexts = Object.fromEntries(Object.entries(texts).map(([lang, t]) => [lang, { failed: t.fallback_failed, open: t.fallback_open }]));
+const fallbackCode = fs.readFileSync(path.join(web, 'fallback.js'), 'utf8')
+  .replace('__ROAMPLAN_FALLBACK_TEXTS__', () => JSON.stringify(fallbackTexts));
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 const indexPath = path.join(dist, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const inline = html.match(/<script type=["']?module["']?>([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('postbuild: Trunk loader script not found in index.html');
-const boot = `${inline[1].trim()}\n\n${fs.readFileSync(path.join(web, 'boot-extra.js'), 'utf8')}`;
-const bootName = `boot-${hash(boot)}.js`;
-fs.writeFileSync(path.join(dist, bootName), boot);
-html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);
-html = html.replace('<head>', '<head>').replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
-fs.writeFileSync(indexPath, html);
-
-// embed.js learns this release's file names.
+// Trunk's loader is replaced by ours (same files, same start event) that
+// catches a failed load; the page glue runs after it either way.
 const name = (re) => {
   const m = html.match(re);
   if (!m) throw new Error(`postbuild: ${re} not found in index.html`);
   return m[1];
 };
+const JS = name(/(roamplan-[0-9a-f]+\.js)/);
+const WASM = name(/(roamplan-[0-9a-f]+_bg\.wasm)/);
+const CSS = name(/(style-[0-9a-f]+\.css)/);
+const start = fs.readFileSync(path.join(web, 'boot-start.js'), 'utf8')
+  .replace('__ROAMPLAN_JS__', JS)
+  .replace('__ROAMPLAN_WASM__', WASM);
+const boot = `${fallbackCode}\n${start}\n${fs.readFileSync(path.join(web, 'boot-extra.js'), 'utf8')}`;
+const bootName = `boot-${hash(boot)}.js`;
+fs.writeFileSync(path.join(dist, bootName), boot);
+html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);
+// JavaScript off: the message in every language (the reader's is not known
+// without a script), and a link to the calculator's own page.
+const noscript = html.match(/<noscript[^>]*\bid=["']?rp-noscript["']?[^>]*>\s*<\/noscript>/);
+if (!noscript) throw new Error('postbuild: <noscript id="rp-noscript"> not found in index.html');
+const noscriptBody = Object.entries(texts)
+  .map(([lang, t]) => `<p lang="${lang}">${escapeHtml(t.fallback_no_script)} <a href="" target="_blank" rel="noopener">${escapeHtml(t.fallback_open)}</a></p>`)
+  .join('');
+html = html.replace(noscript[0], `<noscript><div class="rp-fallback" data-testid="no-script">${noscriptBody}</div></noscript>`);
+html = html.replace('<head>', '<head>').replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+fs.writeFileSync(indexPath, html);
+
+// embed.js learns this release's file names and gets the fallback.
 const embedPath = path.join(dist, 'embed.js');
-fs.writeFileSync(embedPath, fs.readFileSync(embedPath, 'utf8')
-  .replace('__ROAMPLAN_JS__', name(/(roamplan-[0-9a-f]+\.js)/))
-  .replace('__ROAMPLAN_WASM__', name(/(roamplan-[0-9a-f]+_bg\.wasm)/))
-  .replace('__ROAMPLAN_CSS__', name(/(style-[0-9a-f]+\.css)/)));
+const embed = fs.readFileSync(embedPath, 'utf8');
+if (!embed.includes('/* __ROAMPLAN_FALLBACK__ */')) throw new Error('postbuild: fallback placeholder not found in embed.js');
+fs.writeFileSync(embedPath, embed
+  .replace('__ROAMPLAN_JS__', JS)
+  .replace('__ROAMPLAN_WASM__', WASM)
+  .replace('__ROAMPLAN_CSS__', CSS)
+  .replace('/* __ROAMPLAN_FALLBACK__ */', () => fallbackCode));
 
 // Every file of the release except the worker itself, relative to dist.
 const files = [];

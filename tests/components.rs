@@ -56,6 +56,7 @@ fn props(
         widget_url: None,
         oncopy: yew::Callback::default(),
         saved_ignored: false,
+        save_failed: false,
         update_ready: false,
         onreload: yew::Callback::default(),
     }
@@ -366,6 +367,12 @@ async fn share_panel_offers_the_link_and_both_embed_snippets() {
         html.contains("sandbox=\"allow-scripts"),
         "iframe snippet is sandboxed"
     );
+    // Both snippets carry a way to the calculator when scripts cannot run.
+    let noscript = format!(
+        "&lt;noscript&gt;{} &lt;a href=\"https://blog.example/roamplan/index.html?trip=HK:3,MO:1&amp;amp;people=2",
+        texts(Lang::En).fallback_no_script
+    );
+    assert_eq!(html.matches(&noscript).count(), 2, "{html}");
 }
 
 #[tokio::test]

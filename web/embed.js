@@ -6,11 +6,16 @@
 // 2. <div data-roamplan-mount data-trip="HK:3,CN:4" data-lang="zh-Hant"> is
 //    replaced by the widget itself, in a shadow root: the page's CSS does not
 //    reach it and its CSS does not leak out. Attributes are the share-link keys.
-// scripts/postbuild.mjs fills in this release's file names.
+//    When the widget cannot start there (its files blocked by CORS or missing,
+//    wasm refused by the page's CSP), a message and a link to the calculator
+//    on its own page take its place.
+// scripts/postbuild.mjs fills in this release's file names and the fallback.
 (() => {
   'use strict';
   const FILES = { js: '__ROAMPLAN_JS__', wasm: '__ROAMPLAN_WASM__', css: '__ROAMPLAN_CSS__' };
   const base = new URL('./', (document.currentScript && document.currentScript.src) || window.location.href);
+
+  /* __ROAMPLAN_FALLBACK__ */
 
   window.addEventListener('message', (event) => {
     const data = event.data;
@@ -28,25 +33,66 @@
     });
     return loading;
   };
+  // Inherited properties cross into a shadow root through the element it is
+  // attached to, and page rules on that element (`.entry-content *`,
+  // `#mount`) beat `:host`. So everything is reset on the shadow root's top
+  // element, which no page rule can match; the widget then sets its own.
+  const reset = new CSSStyleSheet();
+  reset.replaceSync(':host { all: initial; display: block; } .rp-shadow-top { all: initial; display: block; }');
+
+  const settingsOf = (element) => {
+    const settings = new URLSearchParams();
+    for (const [key, value] of Object.entries(element.dataset)) {
+      if (key !== 'roamplanMount') settings.set(key, value);
+    }
+    return settings;
+  };
+
+  /** The shadow root's top element (created once), under the reset. */
+  const topOf = (element) => {
+    if (element.shadowRoot) return element.shadowRoot.querySelector('.rp-shadow-top');
+    const shadow = element.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [reset];
+    const stylesheet = document.createElement('link');
+    stylesheet.rel = 'stylesheet';
+    stylesheet.href = new URL(FILES.css, base).href;
+    const top = document.createElement('div');
+    top.className = 'rp-shadow-top';
+    shadow.append(stylesheet, top);
+    return top;
+  };
+
+  const failed = (element) => {
+    const top = topOf(element);
+    if (!top) return;
+    const page = document.documentElement.lang;
+    const lang = fallbackLang([element.dataset.lang, element.closest('[lang]')?.lang, page, ...(navigator.languages || []), navigator.language]);
+    const own = new URL('index.html', base);
+    own.search = settingsOf(element).toString();
+    showFallback(top, lang, own.href, true);
+  };
+
   const mount = async (targets) => {
     if (targets.length === 0) return;
-    const widget = await load();
-    const reset = new CSSStyleSheet();
-    reset.replaceSync(':host { all: initial; display: block; }');
+    let widget;
+    try {
+      widget = await load();
+    } catch (error) {
+      console.warn('roamplan could not start:', error);
+      targets.forEach(failed);
+      return;
+    }
     for (const element of targets) {
       if (element.shadowRoot) continue;
-      const shadow = element.attachShadow({ mode: 'open' });
-      shadow.adoptedStyleSheets = [reset];
-      const stylesheet = document.createElement('link');
-      stylesheet.rel = 'stylesheet';
-      stylesheet.href = new URL(FILES.css, base).href;
+      const top = topOf(element);
       const root = document.createElement('div');
-      shadow.append(stylesheet, root);
-      const settings = new URLSearchParams();
-      for (const [key, value] of Object.entries(element.dataset)) {
-        if (key !== 'roamplanMount') settings.set(key, value);
+      top.append(root);
+      try {
+        widget.mount(root, settingsOf(element).toString(), new URL('index.html', base).href);
+      } catch (error) {
+        console.warn('roamplan could not start:', error);
+        failed(element);
       }
-      widget.mount(root, settings.toString(), new URL('index.html', base).href);
     }
   };
   // Widgets further down the article load when the reader nears them, so

@@ -70,6 +70,18 @@ pub enum InputError {
     NotAPrice,
     /// A catalogue address that is not http(s).
     BadAddress,
+    /// A first day outside the dates the rules are known for.
+    OutsideRules {
+        /// First day allowed.
+        first: Date,
+        /// Last day allowed.
+        last: Date,
+    },
+    /// More countries than a trip has stops: only the first `max` are used.
+    TooManyCountries {
+        /// Countries used.
+        max: usize,
+    },
     /// A plan id that is not `[a-z0-9-]+`.
     NotAPlanId,
     /// A per-traveller list longer than the travellers allowed.
@@ -231,24 +243,159 @@ pub fn parse_flag(text: &str) -> Result<bool, InputError> {
 pub fn parse_country(text: &str) -> Result<CountryCode, InputError> {
     CountryCode::parse(&text.trim().to_ascii_uppercase()).ok_or_else(|| {
         InputError::UnknownCountry {
-            text: text.to_owned(),
+            text: shorten(text),
         }
     })
 }
 
-/// Reads a positive price as hundredths (`20`, `19.99`, `19,99`, `.5`):
-/// digits only, at most two decimals, exact (no float on the way).
+/// Longest echo of a refused value, in characters.
+pub const ECHO_CHARS: usize = 60;
+
+/// A value as echoed back to the reader: at most [`ECHO_CHARS`] characters,
+/// then `…` (a refused 100 KB link value must not be laid out in full).
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(ECHO_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// The first and last day the rules this widget applies are known for: the
+/// EU roaming regulation (2022/612) runs from 1 July 2022 to 30 June 2032.
+pub fn rules_span() -> (Date, Date) {
+    (
+        Date::new(2022, 7, 1).unwrap_or(Date::EPOCH),
+        Date::new(2032, 6, 30).unwrap_or(Date::EPOCH),
+    )
+}
+
+/// `date`, or the nearest day the rules are known for.
+pub fn within_rules(date: Date) -> Date {
+    let (first, last) = rules_span();
+    date.clamp(first, last)
+}
+
+/// Reads a first day `YYYY-MM-DD` within [`rules_span`].
+pub fn parse_start(text: &str) -> Result<Date, InputError> {
+    let date = Date::parse(text.trim()).ok_or(InputError::BadDate)?;
+    let (first, last) = rules_span();
+    if (first..=last).contains(&date) {
+        Ok(date)
+    } else {
+        Err(InputError::OutsideRules { first, last })
+    }
+}
+
+/// Longest carrier name, in bytes.
+const MAX_CARRIER_BYTES: usize = 80;
+
+/// Reads a home carrier's name (as the catalogue names providers).
+pub fn parse_carrier(text: &str) -> Result<String, InputError> {
+    let name = text.trim();
+    if name.is_empty() || name.len() > MAX_CARRIER_BYTES {
+        Err(InputError::NotACarrier)
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+/// Reads the countries a blog is about (`HK,MO`). Only the first
+/// [`MAX_LEGS`] are kept (the trip they start has one stop each); the second
+/// value says whether some were left out.
+pub fn parse_focus(text: &str) -> Result<(Vec<CountryCode>, bool), InputError> {
+    let mut codes = Vec::new();
+    for code in text.split(',').filter(|c| !c.trim().is_empty()) {
+        if codes.len() == MAX_LEGS {
+            return Ok((codes, true));
+        }
+        codes.push(parse_country(code)?);
+    }
+    Ok((codes, false))
+}
+
+/// Characters put between groups of thousands besides `.` and `,`:
+/// spaces (`Intl` writes U+202F in French, U+00A0 elsewhere) and apostrophes.
+fn is_group_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '\u{2019}'
+    )
+}
+
+/// Largest price accepted, in whole units.
+pub const MAX_PRICE: u64 = 999_999;
+
+/// Reads a positive price as hundredths, exact (no float on the way), as
+/// readers and `Intl` write it: `20`, `19.99`, `19,99`, `.5`, and with
+/// groups of thousands `1,500`, `1 500`, `1.500,00`, `1,500.00`.
+///
+/// With both `.` and `,`, the last one is the decimal mark. With one of them
+/// alone, once, followed by exactly three digits, it groups thousands
+/// (`1,500`, `19.999`), unless the number starts with `0` (`0.500` is
+/// refused: no fractions of a cent); otherwise it is the decimal mark.
 pub fn parse_price(text: &str) -> Result<i64, InputError> {
     let text = text.trim();
-    let (whole, fraction) = text.split_once(['.', ',']).unwrap_or((text, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if (whole.is_empty() && fraction.is_empty())
-        || !digits(whole)
-        || !digits(fraction)
-        || fraction.len() > 2
-        || whole.len() > 6
+    if text.len() > 40 {
+        return Err(InputError::NotAPrice);
+    }
+    // Digit runs and the separators between them.
+    let mut runs: Vec<&str> = Vec::new();
+    let mut seps: Vec<char> = Vec::new();
+    let mut run_start = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_digit() {
+            continue;
+        }
+        if c != '.' && c != ',' && !is_group_space(c) {
+            return Err(InputError::NotAPrice);
+        }
+        runs.push(&text[run_start..i]);
+        seps.push(c);
+        run_start = i + c.len_utf8();
+    }
+    runs.push(&text[run_start..]);
+    let count = |mark: char| seps.iter().filter(|c| **c == mark).count();
+    let (dots, commas) = (count('.'), count(','));
+    let last_mark = seps.iter().rposition(|c| *c == '.' || *c == ',');
+    let decimal_at = match last_mark {
+        None => None,
+        Some(i) if dots > 0 && commas > 0 => {
+            // The last mark is the decimal one: once, and last of all.
+            if count(seps[i]) != 1 || i + 1 != seps.len() {
+                return Err(InputError::NotAPrice);
+            }
+            Some(i)
+        }
+        Some(i) => {
+            let after = runs[i + 1];
+            let groups_thousands = count(seps[i]) > 1
+                || (after.len() == 3
+                    && i + 1 == seps.len()
+                    && !runs[0].is_empty()
+                    && !runs[0].starts_with('0'));
+            (!groups_thousands).then_some(i)
+        }
+    };
+    let (whole_runs, fraction) = match decimal_at {
+        Some(i) if i + 1 == seps.len() => (&runs[..=i], runs[i + 1]),
+        Some(_) => return Err(InputError::NotAPrice),
+        None => (&runs[..], ""),
+    };
+    // Groups after the first are three digits each.
+    if whole_runs.len() > 1
+        && (whole_runs[0].is_empty()
+            || whole_runs[0].len() > 3
+            || whole_runs[1..].iter().any(|r| r.len() != 3))
     {
         return Err(InputError::NotAPrice);
+    }
+    let whole: String = whole_runs.concat();
+    if (whole.is_empty() && fraction.is_empty()) || fraction.len() > 2 {
+        return Err(InputError::NotAPrice);
+    }
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > 6 {
+        return Err(InputError::TooLarge { max: MAX_PRICE });
     }
     let whole: i64 = if whole.is_empty() {
         0
@@ -272,8 +419,11 @@ pub fn parse_price(text: &str) -> Result<i64, InputError> {
 pub fn parse_trip(text: &str) -> Result<Vec<Leg>, InputError> {
     let mut legs = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if legs.len() == MAX_LEGS {
+            return Err(InputError::TooManyLegs { max: MAX_LEGS });
+        }
         let bad = || InputError::BadLeg {
-            text: part.to_owned(),
+            text: shorten(part),
         };
         let (code, days) = part.split_once(':').ok_or_else(bad)?;
         let country = parse_country(code).map_err(|_| bad())?;
@@ -285,11 +435,8 @@ pub fn parse_trip(text: &str) -> Result<Vec<Leg>, InputError> {
     }
     if legs.is_empty() {
         return Err(InputError::BadLeg {
-            text: text.to_owned(),
+            text: shorten(text),
         });
-    }
-    if legs.len() > MAX_LEGS {
-        return Err(InputError::TooManyLegs { max: MAX_LEGS });
     }
     if legs.iter().map(|l| l.days).sum::<u32>() > MAX_TRIP_DAYS {
         return Err(InputError::TripTooLong { max: MAX_TRIP_DAYS });
@@ -305,9 +452,23 @@ pub fn write_trip(legs: &[Leg]) -> String {
         .join(",")
 }
 
-/// Reads a custom catalogue address: http(s) only (never `javascript:`).
+/// Longest catalogue address accepted (browsers and servers commonly stop
+/// at about 2,000 characters).
+pub const MAX_ADDRESS_BYTES: usize = 2048;
+
+/// Reads a custom catalogue address: http(s) only (never `javascript:`),
+/// or relative to the page (same origin). A first check, on the text: the
+/// shell then parses it with the browser's URL parser against the page.
 pub fn parse_catalogue_address(text: &str) -> Result<String, InputError> {
     let text = text.trim();
+    // URL parsers read `\\` as `/` and drop tabs and newlines, so
+    // `\\host\plans.json` or `/` + tab + `/host/x` would reach another host.
+    if text.contains(|c: char| c == '\\' || c.is_control()) {
+        return Err(InputError::BadAddress);
+    }
+    if text.len() > MAX_ADDRESS_BYTES {
+        return Err(InputError::BadAddress);
+    }
     let lower = text.to_ascii_lowercase();
     if (lower.starts_with("https://") || lower.starts_with("http://"))
         && !text.contains(char::is_whitespace)
@@ -341,7 +502,7 @@ pub fn parse_settings<'a>(
             Currency::parse(&text.trim().to_ascii_uppercase())
                 .filter(|c| known_currency(*c))
                 .ok_or_else(|| InputError::UnknownCurrency {
-                    text: text.to_owned(),
+                    text: shorten(text),
                 })
         };
         let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
@@ -357,11 +518,11 @@ pub fn parse_settings<'a>(
                 "lang" => {
                     s.lang = Some(Lang::from_code(value.trim()).ok_or_else(|| {
                         InputError::UnknownLanguage {
-                            text: value.to_owned(),
+                            text: shorten(value),
                         }
                     })?);
                 }
-                "start" => s.start = Some(Date::parse(value.trim()).ok_or(InputError::BadDate)?),
+                "start" => s.start = Some(parse_start(value)?),
                 "hp_price" => s.hp_price_minor = Some(parse_price(value)?),
                 "hp_cur" => s.hp_currency = Some(currency(value)?),
                 "hp_gb" => s.hp_gb = Some(small(parse_count(value, 1, 100_000)?)),
@@ -374,12 +535,12 @@ pub fn parse_settings<'a>(
                     });
                 }
                 "focus" => {
-                    let codes: Result<Vec<CountryCode>, InputError> = value
-                        .split(',')
-                        .filter(|c| !c.trim().is_empty())
-                        .map(parse_country)
-                        .collect();
-                    s.focus = Some(codes?);
+                    let (codes, cut) = parse_focus(value)?;
+                    s.focus = Some(codes);
+                    if cut {
+                        // Applied, and the reader told what was left out.
+                        return Err(InputError::TooManyCountries { max: MAX_LEGS });
+                    }
                 }
                 "plan" => {
                     let id = value.trim();
@@ -393,13 +554,7 @@ pub fn parse_settings<'a>(
                     }
                     s.plan = Some(id.to_owned());
                 }
-                "carrier" => {
-                    let name = value.trim();
-                    if name.is_empty() || name.len() > 80 {
-                        return Err(InputError::NotACarrier);
-                    }
-                    s.carrier = Some(name.to_owned());
-                }
+                "carrier" => s.carrier = Some(parse_carrier(value)?),
                 _ => s.catalogue = Some(parse_catalogue_address(value)?),
             }
             Ok(())
@@ -407,7 +562,7 @@ pub fn parse_settings<'a>(
         if let Err(error) = result {
             errors.push(SettingError {
                 key,
-                value: value.to_owned(),
+                value: shorten(value),
                 error,
             });
         }
@@ -630,14 +785,157 @@ mod tests {
         assert_eq!(parse_price("-5"), Err(InputError::NotAPrice));
         assert_eq!(parse_price("1.2.3"), Err(InputError::NotAPrice));
         assert_eq!(
-            parse_price("19.999"),
+            parse_price("0.999"),
             Err(InputError::NotAPrice),
             "no fractions of a cent"
         );
+        assert_eq!(parse_price("19.9"), Ok(1990));
         assert_eq!(parse_price("0.5"), Ok(50));
         assert_eq!(parse_price(".5"), Ok(50));
+        assert_eq!(parse_price("5."), Ok(500));
         assert_eq!(parse_price("1e3"), Err(InputError::NotAPrice));
         assert_eq!(parse_price("abc"), Err(InputError::NotAPrice));
+        assert_eq!(parse_price("."), Err(InputError::NotAPrice));
+        assert_eq!(parse_price(""), Err(InputError::NotAPrice));
+    }
+
+    #[test]
+    fn prices_accept_thousands_as_each_language_writes_them() {
+        // As `Intl.NumberFormat` writes 1500 and 1234.5 for the widget's
+        // locales (en, zh-Hans-CN, zh-Hant-HK: `,`; fr-FR: U+202F), and as
+        // readers type them elsewhere (`.` groups and `,` decimals).
+        for shown in [
+            "1,500",
+            "1,500.00",
+            "1\u{202f}500",
+            "1\u{a0}500",
+            "1 500",
+            "1 500,00",
+            "1.500,00",
+            "1.500",
+            "1'500.00",
+            "1500",
+            "1500.00",
+            "1500,00",
+        ] {
+            assert_eq!(parse_price(shown), Ok(150_000), "{shown:?}");
+        }
+        for shown in ["1,234.5", "1\u{202f}234,5", "1.234,50", "1234.50"] {
+            assert_eq!(parse_price(shown), Ok(123_450), "{shown:?}");
+        }
+        assert_eq!(parse_price("999,999.99"), Ok(99_999_999));
+        assert_eq!(
+            parse_price("1,000,000"),
+            Err(InputError::TooLarge { max: MAX_PRICE })
+        );
+        // Groups are three digits; one decimal mark, last.
+        for bad in [
+            "1,50,0",
+            "1 5",
+            "12,34,567",
+            "1.500.00",
+            "1,500.000",
+            ",500",
+            "1,,500",
+        ] {
+            assert_eq!(parse_price(bad), Err(InputError::NotAPrice), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn refused_values_are_echoed_at_a_readable_length() {
+        let huge = "X".repeat(100_000);
+        let (_, errors) = parse_settings(
+            [
+                ("people", huge.as_str()),
+                ("trip", huge.as_str()),
+                ("lang", huge.as_str()),
+            ],
+            any_currency,
+        );
+        assert_eq!(errors.len(), 3);
+        for e in &errors {
+            assert_eq!(e.value.chars().count(), ECHO_CHARS + 1, "{}", e.key);
+            assert!(e.value.ends_with('…'));
+            let inner = match &e.error {
+                InputError::BadLeg { text } | InputError::UnknownLanguage { text } => text.len(),
+                _ => 0,
+            };
+            assert!(inner <= ECHO_CHARS * 4 + 3, "{}: {inner}", e.key);
+        }
+        // Characters, not bytes: never cut inside one.
+        assert_eq!(shorten(&"香".repeat(61)), format!("{}…", "香".repeat(60)));
+        assert_eq!(shorten("short"), "short");
+    }
+
+    #[test]
+    fn a_huge_trip_is_refused_without_reading_it_all() {
+        let huge = vec!["FR:1"; 20_000].join(",");
+        assert_eq!(
+            parse_trip(&huge),
+            Err(InputError::TooManyLegs { max: MAX_LEGS })
+        );
+    }
+
+    #[test]
+    fn start_dates_stay_within_the_years_the_rules_are_known_for() {
+        let (first, last) = rules_span();
+        assert_eq!(first.to_string(), "2022-07-01");
+        assert_eq!(last.to_string(), "2032-06-30");
+        assert_eq!(parse_start("2022-07-01"), Ok(first));
+        assert_eq!(parse_start(" 2032-06-30 "), Ok(last));
+        for outside in ["2022-06-30", "2032-07-01", "1900-01-01", "2200-12-31"] {
+            assert_eq!(
+                parse_start(outside),
+                Err(InputError::OutsideRules { first, last }),
+                "{outside}"
+            );
+        }
+        assert_eq!(parse_start("2026-02-30"), Err(InputError::BadDate));
+        let (s, errors) = parse_settings([("start", "1900-01-01")], any_currency);
+        assert_eq!(s.start, None);
+        assert_eq!(errors[0].error, InputError::OutsideRules { first, last });
+        let today = Date::new(2040, 1, 1).unwrap_or(Date::EPOCH);
+        assert_eq!(within_rules(today), last);
+    }
+
+    #[test]
+    fn a_long_focus_list_is_cut_to_the_stop_limit_and_said_so() {
+        let codes = [
+            "FR", "DE", "IT", "ES", "PT", "NL", "BE", "LU", "AT", "CH", "PL", "CZ", "SK", "HU",
+            "SI", "HR", "GR", "DK", "SE", "NO", "FI", "IE", "GB", "IS", "EE",
+        ];
+        let value = codes.join(",");
+        let (s, errors) = parse_settings([("focus", value.as_str())], any_currency);
+        let kept: Vec<String> = s
+            .focus
+            .unwrap_or_default()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(kept, codes[..MAX_LEGS].to_vec());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].key, "focus");
+        assert_eq!(
+            errors[0].error,
+            InputError::TooManyCountries { max: MAX_LEGS }
+        );
+        // At the limit: no message.
+        let value = codes[..MAX_LEGS].join(",");
+        let (s, errors) = parse_settings([("focus", value.as_str())], any_currency);
+        assert!(errors.is_empty());
+        assert_eq!(s.focus.map(|f| f.len()), Some(MAX_LEGS));
+    }
+
+    #[test]
+    fn the_carrier_setting_is_read() {
+        let (s, errors) = parse_settings([("carrier", " SmarTone ")], any_currency);
+        assert!(errors.is_empty());
+        assert_eq!(s.carrier.as_deref(), Some("SmarTone"));
+        let long = "x".repeat(81);
+        let (s, errors) = parse_settings([("carrier", long.as_str())], any_currency);
+        assert_eq!(s.carrier, None);
+        assert_eq!(errors[0].error, InputError::NotACarrier);
     }
 
     #[test]
@@ -656,6 +954,20 @@ mod tests {
             parse_catalogue_address("//evil.example/x"),
             Err(InputError::BadAddress)
         );
+        // Backslashes and control characters: what URL parsers turn into `//`.
+        for trick in [
+            "\\\\evil.example\\plans.json",
+            "/\\evil.example/plans.json",
+            "\\/evil.example/plans.json",
+            "/\t/evil.example/plans.json",
+            "/\n/evil.example/plans.json",
+        ] {
+            assert_eq!(
+                parse_catalogue_address(trick),
+                Err(InputError::BadAddress),
+                "{trick:?}"
+            );
+        }
     }
 
     #[test]

@@ -248,6 +248,16 @@ pub fn input_error(error: &InputError, lang: Lang) -> String {
         InputError::TooManyTravellers { max } => {
             fill(t.err_too_many_travellers, &[("max", &max.to_string())])
         }
+        InputError::OutsideRules { first, last } => {
+            let f = Formatter::new(lang);
+            fill(
+                t.err_outside_rules,
+                &[("first", &f.date(*first)), ("last", &f.date(*last))],
+            )
+        }
+        InputError::TooManyCountries { max } => {
+            fill(t.err_too_many_countries, &[("max", &max.to_string())])
+        }
     }
 }
 

@@ -272,6 +272,16 @@ pub struct Texts {
     // Sharing, embedding, saved trips, updates
     pub err_not_a_theme: &'static str,
     pub saved_ignored: &'static str,
+    // Hardening: dates and stops the rules allow, currencies a catalogue
+    // lacks, a save that failed, and the page shown when the widget cannot
+    // start (read by scripts/postbuild.mjs for the loader and embed.js).
+    pub err_outside_rules: &'static str,
+    pub err_too_many_countries: &'static str,
+    pub currency_not_in_catalogue: &'static str,
+    pub save_failed: &'static str,
+    pub fallback_failed: &'static str,
+    pub fallback_open: &'static str,
+    pub fallback_no_script: &'static str,
     pub share_heading: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,

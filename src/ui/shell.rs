@@ -13,6 +13,7 @@ use crate::core::share::{self, LinkSettings, SettingError};
 use crate::ui::components::catalogue_status::{CustomCatalogue, FetchFailure};
 use crate::ui::state::State;
 use crate::ui::Widget;
+use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -24,6 +25,8 @@ use yew::prelude::*;
 const SAVED_TRIP_KEY: &str = "roamplan.trip";
 /// Version of the saved-trip entry; another version is set aside.
 const SAVED_TRIP_VERSION: f64 = 1.0;
+/// Where a saved entry that cannot be read is kept, exactly as it was.
+const UNREADABLE_TRIP_KEY: &str = "roamplan.trip.unreadable";
 
 /// Parses JSON with the browser's own parser (no second parser in the wasm).
 /// The tree is then read from the JavaScript value one level at a time, and
@@ -73,30 +76,70 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The saved trip's query, `Err(())` when an entry exists but is unusable.
-fn saved_query() -> Result<Option<String>, ()> {
+/// The saved entry as stored and its query; `Err` with the entry as stored
+/// when it exists but cannot be used.
+fn saved_query() -> Result<Option<(String, String)>, String> {
     let Some(text) = storage().and_then(|s| s.get_item(SAVED_TRIP_KEY).ok().flatten()) else {
         return Ok(None);
     };
-    let json = parse_json(&text).map_err(|_| ())?;
-    match (json.get("v"), json.get("query")) {
-        (Some(Json::Number(v)), Some(Json::String(query)))
-            if (*v - SAVED_TRIP_VERSION).abs() < f64::EPSILON =>
-        {
-            Ok(Some(query.clone()))
+    // Only `v` and `query` are read from the browser's own parse: however
+    // deeply the rest is nested, it is never walked.
+    let Ok(entry) = js_sys::JSON::parse(&text) else {
+        return Err(text);
+    };
+    if !entry.is_object() {
+        return Err(text);
+    }
+    let field = |name: &str| js_sys::Reflect::get(&entry, &JsValue::from_str(name)).ok();
+    match (
+        field("v").and_then(|v| v.as_f64()),
+        field("query").and_then(|q| q.as_string()),
+    ) {
+        (Some(v), Some(query)) if (v - SAVED_TRIP_VERSION).abs() < f64::EPSILON => {
+            Ok(Some((text, query)))
         }
-        _ => Err(()),
+        _ => Err(text),
     }
 }
 
-fn save_query(query: &str) {
+/// Keeps an unreadable saved entry under its own key, where the next save
+/// does not overwrite it.
+fn set_aside(text: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(UNREADABLE_TRIP_KEY, text);
+    }
+}
+
+/// Saves the trip; `false` when the browser refused (storage full, turned
+/// off or throwing).
+fn save_query(query: &str) -> bool {
     let entry = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&entry, &"v".into(), &JsValue::from_f64(SAVED_TRIP_VERSION));
     let _ = js_sys::Reflect::set(&entry, &"query".into(), &JsValue::from_str(query));
-    if let (Some(storage), Ok(text)) = (storage(), js_sys::JSON::stringify(&entry)) {
-        // Full or disabled storage only costs the reader the restore.
-        let _ = storage.set_item(SAVED_TRIP_KEY, &String::from(text));
+    match (storage(), js_sys::JSON::stringify(&entry)) {
+        (Some(storage), Ok(text)) => storage
+            .set_item(SAVED_TRIP_KEY, &String::from(text))
+            .is_ok(),
+        _ => false,
     }
+}
+
+/// A catalogue address read with the browser's URL parser against the
+/// page's base: the absolute address to fetch, or `None` when it is not
+/// http(s), or is relative (`plans.json`, `/x/plans.json`) yet resolves to
+/// another origin. `share::parse_catalogue_address` has already refused
+/// anything but `http(s)://…` and scheme-less relative addresses.
+fn resolve_catalogue(address: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    let base = web_sys::Url::new(&base).ok()?;
+    let absolute = web_sys::Url::new(address).ok();
+    let is_absolute = absolute.is_some();
+    let url = match absolute {
+        Some(url) => url,
+        None => web_sys::Url::new_with_base(address, &base.href()).ok()?,
+    };
+    let http = matches!(url.protocol().as_str(), "http:" | "https:");
+    (http && (is_absolute || url.origin() == base.origin())).then(|| url.href())
 }
 
 /// Fetches a blog owner's catalogue without credentials.
@@ -149,6 +192,8 @@ pub struct AppProps {
 /// What the shell learned before the first render.
 struct Startup {
     settings: LinkSettings,
+    /// The custom catalogue's address, resolved (what is fetched).
+    catalogue_href: Option<String>,
     errors: Vec<SettingError>,
     saved_ignored: bool,
     lang: Lang,
@@ -189,28 +234,50 @@ fn startup(host: &Host) -> Startup {
         ),
         Host::Embedded { query, widget_url } => (query.clone(), widget_url.clone()),
     };
-    let known = |c| built_in.rates.knows(c);
     let given = share::decode_query(&query);
+    // A blog owner's catalogue has its own currencies: until it is loaded,
+    // any currency code is taken (the widget says so if it has no rate).
+    let custom = given
+        .iter()
+        .any(|(k, v)| k == "catalogue" && share::parse_catalogue_address(v).is_ok());
+    let known = |c| custom || built_in.rates.knows(c);
     let (mut settings, mut errors) = share::parse_settings(as_refs(&given), known);
     let mut saved_ignored = false;
     if !settings.describes_a_trip() {
         match saved_query() {
-            Ok(Some(saved)) => {
+            Ok(Some((entry, saved))) => {
                 // The saved trip, with what the link or embed says on top.
+                // A catalogue is only ever the link's or embed's own.
                 let mut pairs = share::decode_query(&saved);
+                pairs.retain(|(k, _)| k != "catalogue");
                 let (_, saved_errors) = share::parse_settings(as_refs(&pairs), known);
                 if saved_errors.is_empty() {
                     pairs.extend(given);
                     (settings, errors) = share::parse_settings(as_refs(&pairs), known);
                 } else {
+                    set_aside(&entry);
                     saved_ignored = true;
                 }
             }
             Ok(None) => {}
-            Err(()) => saved_ignored = true,
+            Err(text) => {
+                set_aside(&text);
+                saved_ignored = true;
+            }
+        }
+    }
+    let catalogue_href = settings.catalogue.as_deref().and_then(resolve_catalogue);
+    if catalogue_href.is_none() {
+        if let Some(address) = settings.catalogue.take() {
+            errors.push(SettingError {
+                key: "catalogue",
+                value: share::shorten(&address),
+                error: share::InputError::BadAddress,
+            });
         }
     }
     Startup {
+        catalogue_href,
         lang: settings.lang.unwrap_or_else(browser_lang),
         settings,
         errors,
@@ -250,14 +317,18 @@ pub fn App(props: &AppProps) -> Html {
         Some(url) => CustomCatalogue::Loading { url: url.clone() },
         None => CustomCatalogue::None,
     });
+    let save_failed = use_state_eq(|| false);
     let custom_catalogue = use_state(|| None::<Rc<Catalogue>>);
     {
         let (custom, custom_catalogue) = (custom.clone(), custom_catalogue.clone());
-        let url = startup.settings.catalogue.clone();
-        use_effect_with(url, move |url| {
-            if let Some(url) = url.clone() {
+        let addresses = (
+            startup.settings.catalogue.clone(),
+            startup.catalogue_href.clone(),
+        );
+        use_effect_with(addresses, move |(url, href)| {
+            if let (Some(url), Some(href)) = (url.clone(), href.clone()) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match fetch_catalogue(url.clone()).await {
+                    match fetch_catalogue(href).await {
                         Err(failure) => custom.set(CustomCatalogue::FetchFailed { url, failure }),
                         Ok(text) => match load_catalogue(&text) {
                             Ok(catalogue) => {
@@ -298,57 +369,61 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_else(|| startup.built_in.clone());
     let catalogue_url = startup.settings.catalogue.clone();
     let mirrors_link = props.host == Host::Page;
-    let onstate = Callback::from(move |state: Rc<State>| {
-        let query = share::encode_query(&state.link_pairs(catalogue_url.as_deref()));
-        let lang = state.lang;
-        after_a_pause(move || {
-            save_query(&query);
-            if mirrors_link {
-                mirror_into_link(&query);
-                // The page is the widget's own: its language is the widget's.
-                if let Some(html) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.document_element())
-                {
-                    let _ = html.set_attribute("lang", lang.code());
+    // A catalogue from a visited link is for that visit: the saved trip
+    // carries one only when the embed itself sets it.
+    let saved_catalogue = if mirrors_link {
+        None
+    } else {
+        catalogue_url.clone()
+    };
+    let onstate = {
+        let save_failed = save_failed.clone();
+        Callback::from(move |state: Rc<State>| {
+            let query = share::encode_query(&state.link_pairs(catalogue_url.as_deref()));
+            let saved = share::encode_query(&state.link_pairs(saved_catalogue.as_deref()));
+            let lang = state.lang;
+            let save_failed = save_failed.clone();
+            after_a_pause(move || {
+                if !save_query(&saved) {
+                    // Told once: the notice stays until the page is left.
+                    save_failed.set(true);
                 }
-            }
-        });
-    });
+                if mirrors_link {
+                    mirror_into_link(&query);
+                    // The page is the widget's own: its language is the widget's.
+                    if let Some(html) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.document_element())
+                    {
+                        let _ = html.set_attribute("lang", lang.code());
+                    }
+                }
+            });
+        })
+    };
     html! {
         <Widget settings={startup.settings.clone()} setting_errors={startup.errors.clone()} lang={startup.lang}
             today={startup.today} {catalogue} custom={(*custom).clone()} {onstate}
             widget_url={Some(AttrValue::from(startup.widget_url.clone()))} {oncopy}
-            saved_ignored={startup.saved_ignored} update_ready={*update_ready} {onreload} />
+            saved_ignored={startup.saved_ignored} save_failed={*save_failed} update_ready={*update_ready} {onreload} />
     }
 }
 
 /// How long the reader must pause before the link and storage are written:
 /// doing it on every keystroke costs about a third of a frame.
-const MIRROR_DELAY_MS: i32 = 250;
+const MIRROR_DELAY_MS: u32 = 250;
 
 thread_local! {
-    static PENDING_MIRROR: std::cell::Cell<Option<i32>> = const { std::cell::Cell::new(None) };
+    static PENDING_MIRROR: std::cell::RefCell<Option<Timeout>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Runs `task` once the reader has paused; a newer task replaces it.
+/// Runs `task` once the reader has paused; a newer task replaces it. The
+/// replaced timer is cancelled and its closure freed (a closure handed to
+/// `setTimeout` and never called would stay in memory for good).
 fn after_a_pause(task: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Some(handle) = PENDING_MIRROR.with(std::cell::Cell::take) {
-        window.clear_timeout_with_handle(handle);
-    }
-    let callback = Closure::once_into_js(move || {
-        PENDING_MIRROR.with(|p| p.set(None));
-        task();
-    });
-    if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        callback.unchecked_ref(),
-        MIRROR_DELAY_MS,
-    ) {
-        PENDING_MIRROR.with(|p| p.set(Some(handle)));
-    }
+    let timeout = Timeout::new(MIRROR_DELAY_MS, task);
+    let previous = PENDING_MIRROR.with(|p| p.replace(Some(timeout)));
+    drop(previous);
 }
 
 /// Writes the trip into the page's link (without a new history entry).

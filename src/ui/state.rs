@@ -240,11 +240,12 @@ impl State {
     pub fn new(settings: &LinkSettings, lang: Lang, currency: Currency, today: Date) -> State {
         let f = Formatter::new(lang);
         // A blog about some countries starts with them when no trip is given.
-        let focus_trip = settings
-            .focus
-            .as_ref()
-            .filter(|f| !f.is_empty())
-            .map(|f| f.iter().map(|&country| Leg { country, days: 3 }).collect());
+        let focus_trip = settings.focus.as_ref().filter(|f| !f.is_empty()).map(|f| {
+            f.iter()
+                .take(MAX_LEGS)
+                .map(|&country| Leg { country, days: 3 })
+                .collect()
+        });
         let legs: Vec<Leg> = settings
             .legs
             .clone()
@@ -261,7 +262,10 @@ impl State {
                     days: leg.days.to_string(),
                 })
                 .collect(),
-            start: settings.start.unwrap_or(today).to_string(),
+            start: settings
+                .start
+                .unwrap_or_else(|| share::within_rules(today))
+                .to_string(),
             next_traveller_key: 0,
             travellers: Vec::new(),
             together: settings.together.unwrap_or(true),
@@ -344,7 +348,7 @@ impl State {
         if legs.iter().map(|l| l.days).sum::<u32>() > MAX_TRIP_DAYS {
             errors.push((Field::Trip, InputError::TripTooLong { max: MAX_TRIP_DAYS }));
         }
-        let start = Date::parse(form.start.trim()).ok_or(InputError::BadDate);
+        let start = share::parse_start(&form.start);
         let mut travellers = Vec::new();
         for t in &form.travellers {
             if let Some(mb) = take(&mut errors, Field::TravellerMb(t.key), mb_per_day(t)) {
@@ -377,7 +381,9 @@ impl State {
                     travellers,
                     together: form.together,
                     home,
-                    carrier: Some(form.carrier.clone()).filter(|c| !c.is_empty() && home.is_some()),
+                    carrier: share::parse_carrier(&form.carrier)
+                        .ok()
+                        .filter(|_| home.is_some()),
                     start,
                     own_plan: own_plan.filter(|_| home.is_some()),
                 })
@@ -432,58 +438,140 @@ impl State {
 
 impl State {
     /// The share-link keys for the current (last valid) trip and settings.
+    /// Before any trip was valid (a link or saved trip with one value the
+    /// form refuses), every input that is valid by itself is written, so
+    /// that the link and the saved trip never lose what was given.
     pub fn link_pairs(&self, catalogue: Option<&str>) -> Vec<(&'static str, String)> {
-        let mut pairs: Vec<(&'static str, String)> = Vec::new();
-        let flag = |on: bool| if on { "1" } else { "0" }.to_owned();
-        if let Some(trip) = &self.trip {
-            pairs.push(("trip", share::write_trip(&trip.legs)));
-            let list = |values: Vec<String>| {
-                let all_same = values.windows(2).all(|w| w[0] == w[1]);
-                if all_same {
-                    values.into_iter().next().unwrap_or_default()
-                } else {
-                    values.join(",")
-                }
-            };
-            pairs.push(("people", trip.travellers.len().to_string()));
-            pairs.push(("together", flag(trip.together)));
-            pairs.push((
-                "mb",
-                list(
-                    trip.travellers
-                        .iter()
-                        .map(|t| t.mb_per_day.to_string())
-                        .collect(),
-                ),
-            ));
-            if let Some(home) = trip.home {
-                pairs.push(("home", home.to_string()));
-            }
-            pairs.push((
-                "esim",
-                list(trip.travellers.iter().map(|t| flag(t.esim)).collect()),
-            ));
-            if let Some(carrier) = &trip.carrier {
-                pairs.push(("carrier", carrier.clone()));
-            }
-            pairs.push(("start", trip.start.to_string()));
-            match &trip.own_plan {
-                Some(OwnPlan::Catalogue(id)) => pairs.push(("plan", id.clone())),
-                Some(OwnPlan::Custom(plan)) => {
-                    let minor = plan.monthly_price.minor;
-                    pairs.push(("hp_price", format!("{}.{:02}", minor / 100, minor % 100)));
-                    pairs.push(("hp_cur", plan.monthly_price.currency.to_string()));
-                    if let Some(gb) = plan.domestic_gb {
-                        pairs.push(("hp_gb", gb.to_string()));
-                    }
-                }
-                None => {}
-            }
-        }
+        let parts = match &self.trip {
+            Some(trip) => LinkParts::of_trip(trip),
+            None => self.typed_parts(),
+        };
+        let mut pairs = parts.pairs();
         pairs.push(("cur", self.currency.to_string()));
         pairs.push(("lang", self.lang.code().to_owned()));
         if let Some(url) = catalogue {
             pairs.push(("catalogue", url.to_owned()));
+        }
+        pairs
+    }
+
+    /// The inputs that are valid by themselves.
+    fn typed_parts(&self) -> LinkParts {
+        let (form, f) = (&self.form, Formatter::new(self.lang));
+        let legs: Vec<Leg> = form
+            .legs
+            .iter()
+            .filter_map(|l| {
+                let days = share::parse_count(&l.days, 1, u64::from(MAX_TRIP_DAYS)).ok()?;
+                Some(Leg {
+                    country: resolve_country(&l.country, f).ok()?,
+                    days: u32::try_from(days).ok()?,
+                })
+            })
+            .collect();
+        let fits = legs.iter().map(|l| l.days).sum::<u32>() <= MAX_TRIP_DAYS;
+        // Travellers whose data is valid; all of them or none, so that the
+        // link never describes a smaller group than the form.
+        let travellers: Option<Vec<Traveller>> = form
+            .travellers
+            .iter()
+            .map(|t| {
+                mb_per_day(t).ok().map(|mb| Traveller {
+                    mb_per_day: mb,
+                    esim: t.esim.takes_esim(),
+                })
+            })
+            .collect();
+        let home = CountryCode::parse(&form.home);
+        LinkParts {
+            legs: Some(legs).filter(|l| !l.is_empty() && fits),
+            travellers,
+            together: form.together,
+            home,
+            carrier: share::parse_carrier(&form.carrier)
+                .ok()
+                .filter(|_| home.is_some()),
+            start: share::parse_start(&form.start).ok(),
+            own_plan: self.own_plan().ok().flatten().filter(|_| home.is_some()),
+        }
+    }
+}
+
+/// What a link says about the trip; `None` parts are left out.
+struct LinkParts {
+    legs: Option<Vec<Leg>>,
+    travellers: Option<Vec<Traveller>>,
+    together: bool,
+    home: Option<CountryCode>,
+    carrier: Option<String>,
+    start: Option<Date>,
+    own_plan: Option<OwnPlan>,
+}
+
+impl LinkParts {
+    fn of_trip(trip: &Trip) -> LinkParts {
+        LinkParts {
+            legs: Some(trip.legs.clone()),
+            travellers: Some(trip.travellers.clone()),
+            together: trip.together,
+            home: trip.home,
+            carrier: trip.carrier.clone(),
+            start: Some(trip.start),
+            own_plan: trip.own_plan.clone(),
+        }
+    }
+
+    fn pairs(self) -> Vec<(&'static str, String)> {
+        let mut pairs: Vec<(&'static str, String)> = Vec::new();
+        let flag = |on: bool| if on { "1" } else { "0" }.to_owned();
+        // One value for everyone when they all have the same.
+        let list = |values: Vec<String>| {
+            if values.windows(2).all(|w| w[0] == w[1]) {
+                values.into_iter().next().unwrap_or_default()
+            } else {
+                values.join(",")
+            }
+        };
+        if let Some(legs) = &self.legs {
+            pairs.push(("trip", share::write_trip(legs)));
+        }
+        if let Some(travellers) = &self.travellers {
+            pairs.push(("people", travellers.len().to_string()));
+        }
+        pairs.push(("together", flag(self.together)));
+        if let Some(travellers) = &self.travellers {
+            let mb = travellers
+                .iter()
+                .map(|t| t.mb_per_day.to_string())
+                .collect();
+            pairs.push(("mb", list(mb)));
+        }
+        if let Some(home) = self.home {
+            pairs.push(("home", home.to_string()));
+        }
+        if let Some(travellers) = &self.travellers {
+            pairs.push((
+                "esim",
+                list(travellers.iter().map(|t| flag(t.esim)).collect()),
+            ));
+        }
+        if let Some(carrier) = self.carrier {
+            pairs.push(("carrier", carrier));
+        }
+        if let Some(start) = self.start {
+            pairs.push(("start", start.to_string()));
+        }
+        match self.own_plan {
+            Some(OwnPlan::Catalogue(id)) => pairs.push(("plan", id)),
+            Some(OwnPlan::Custom(plan)) => {
+                let minor = plan.monthly_price.minor;
+                pairs.push(("hp_price", format!("{}.{:02}", minor / 100, minor % 100)));
+                pairs.push(("hp_cur", plan.monthly_price.currency.to_string()));
+                if let Some(gb) = plan.domestic_gb {
+                    pairs.push(("hp_gb", gb.to_string()));
+                }
+            }
+            None => {}
         }
         pairs
     }
@@ -538,7 +626,7 @@ pub fn resolve_country(text: &str, f: Formatter) -> Result<CountryCode, InputErr
     }
     f.country_named(trimmed)
         .ok_or_else(|| InputError::UnknownCountry {
-            text: text.to_owned(),
+            text: share::shorten(text),
         })
 }
 

@@ -2,7 +2,7 @@
 //! built-in one because the blog owner's could not be used (and why).
 
 use crate::core::catalogue::Problems;
-use crate::core::share::SettingError;
+use crate::core::share::{shorten, SettingError};
 use crate::i18n::{fill, input_error, problem_text, problems_more};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
@@ -63,13 +63,15 @@ pub struct CatalogueStatusProps {
 pub fn CatalogueStatus(props: &CatalogueStatusProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
+    // The address as echoed: a readable length, however long the link's.
+    let short = |url: &str| shorten(url);
     let custom = match &props.custom {
         CustomCatalogue::None => html! {},
         CustomCatalogue::Loading { .. } => {
             html! { <p class="rp-notice" role="status">{ t.catalogue_loading }</p> }
         }
         CustomCatalogue::InUse { url } => html! {
-            <p class="rp-notice" role="status">{ fill(t.catalogue_custom_in_use, &[("url", url)]) }</p>
+            <p class="rp-notice" role="status">{ fill(t.catalogue_custom_in_use, &[("url", &short(url))]) }</p>
         },
         CustomCatalogue::FetchFailed { url, failure } => {
             let why = match failure {
@@ -81,14 +83,14 @@ pub fn CatalogueStatus(props: &CatalogueStatusProps) -> Html {
             };
             html! {
                 <div class="rp-alert" data-testid="catalogue-error" role="alert">
-                    <p><strong>{ fill(t.catalogue_error_heading, &[("url", url)]) }</strong></p>
+                    <p><strong>{ fill(t.catalogue_error_heading, &[("url", &short(url))]) }</strong></p>
                     <ul><li>{ why }</li></ul>
                 </div>
             }
         }
         CustomCatalogue::Invalid { url, problems } => html! {
             <div class="rp-alert" data-testid="catalogue-error" role="alert">
-                <p><strong>{ fill(t.catalogue_error_heading, &[("url", url)]) }</strong></p>
+                <p><strong>{ fill(t.catalogue_error_heading, &[("url", &short(url))]) }</strong></p>
                 <ul>
                     { for problems.iter().map(|p| html! {
                         <li data-plan={p.plan.clone().unwrap_or_default()} data-field={p.field.clone()}>{ problem_text(p, f) }</li>

@@ -8,6 +8,7 @@ use super::field_error::FieldError;
 use crate::core::catalogue::{Catalogue, PlanKind};
 use crate::core::country::CountryCode;
 use crate::core::money::Currency;
+use crate::core::share::InputError;
 use crate::i18n::input_error;
 use crate::ui::context::use_ui;
 use crate::ui::events::{input_value, select_value};
@@ -72,6 +73,17 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
         .check
         .error(Field::OwnPrice)
         .map(|e| input_error(e, ui.lang));
+    // A currency from the link that this catalogue has no rate for: kept in
+    // the menu as chosen, and said so.
+    let own_currency_unknown = !props.currencies.contains(&props.form.own_currency);
+    let currency_error = own_currency_unknown.then(|| {
+        input_error(
+            &InputError::UnknownCurrency {
+                text: props.form.own_currency.to_string(),
+            },
+            ui.lang,
+        )
+    });
     let gb_error = props
         .check
         .error(Field::OwnGb)
@@ -122,11 +134,17 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
                 </div>
                 <div class="rp-field">
                     <label for="rp-own-currency">{ t.own_plan_currency }</label>
-                    <select id="rp-own-currency" onchange={oncurrency}>
+                    <select id="rp-own-currency" onchange={oncurrency}
+                        aria-invalid={currency_error.is_some().then_some("true")}
+                        aria-describedby={currency_error.is_some().then_some("rp-own-currency-error")}>
+                        if own_currency_unknown {
+                            <option value={props.form.own_currency.to_string()} selected=true>{ props.form.own_currency.to_string() }</option>
+                        }
                         { for props.currencies.iter().map(|c| html! {
                             <option value={c.to_string()} selected={*c == props.form.own_currency}>{ c.to_string() }</option>
                         }) }
                     </select>
+                    <FieldError id="rp-own-currency-error" message={currency_error} />
                 </div>
                 <div class="rp-field">
                     <label for="rp-own-gb">{ t.own_plan_gb }</label>

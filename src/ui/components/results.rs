@@ -54,13 +54,23 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
     if let Some(headline) = props.answer.options.first() {
         let with = |r: Reason| props.answer.options.iter().find(|o| o.reasons.contains(&r));
-        if let Some(simplest) = with(Reason::Simplest).filter(|o| o.total.minor > headline.total.minor) {
-            let diff = Money::new(simplest.total.minor - headline.total.minor, headline.total.currency);
+        if let Some(simplest) =
+            with(Reason::Simplest).filter(|o| o.total.minor > headline.total.minor)
+        {
+            let diff = Money::new(
+                simplest.total.minor - headline.total.minor,
+                headline.total.currency,
+            );
             notes.push(fill(t.simplest_diff, &[("amount", &f.money(diff))]));
         }
         if headline.reasons.contains(&Reason::Verified) {
-            if let Some(cheaper) = with(Reason::Cheapest).filter(|o| o.total.minor < headline.total.minor) {
-                notes.push(fill(t.unverified_cheaper, &[("amount", &f.money(cheaper.total))]));
+            if let Some(cheaper) =
+                with(Reason::Cheapest).filter(|o| o.total.minor < headline.total.minor)
+            {
+                notes.push(fill(
+                    t.unverified_cheaper,
+                    &[("amount", &f.money(cheaper.total))],
+                ));
             }
         }
     }

@@ -24,8 +24,8 @@ fn base_of(widget_url: &str) -> &str {
         .map_or(widget_url, |i| &widget_url[..=i])
 }
 
-/// Escapes text for an HTML attribute in a snippet (shown as text, never
-/// inserted as HTML).
+/// Escapes text for an HTML attribute or text in a snippet (shown as text,
+/// never inserted as HTML).
 fn attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -41,8 +41,16 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let copied = use_state(|| None::<&'static str>);
     let link = format!("{}?{}", props.widget_url, encode_query(&props.pairs));
     let base = base_of(&props.widget_url);
+    // With JavaScript off (or embed.js blocked), readers still get a way to
+    // the calculator.
+    let noscript = format!(
+        "<noscript>{} <a href=\"{}\">{}</a></noscript>",
+        attribute(t.fallback_no_script),
+        attribute(&link),
+        attribute(t.fallback_open),
+    );
     let iframe = format!(
-        "<iframe src=\"{}\" title=\"{}\" data-roamplan loading=\"lazy\"\n  sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"\n  style=\"width:100%;border:0;height:900px\"></iframe>\n<script src=\"{base}embed.js\" defer></script>",
+        "<iframe src=\"{}\" title=\"{}\" data-roamplan loading=\"lazy\"\n  sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"\n  style=\"width:100%;border:0;height:900px\"></iframe>\n{noscript}\n<script src=\"{base}embed.js\" defer></script>",
         attribute(&link),
         attribute(t.frame_title),
     );
@@ -51,7 +59,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         out
     });
     let script = format!(
-        "<div data-roamplan-mount{data}></div>\n<script src=\"{base}embed.js\" defer></script>"
+        "<div data-roamplan-mount{data}>{noscript}</div>\n<script src=\"{base}embed.js\" defer></script>"
     );
     let copy = |id: &'static str, text: String| {
         let (oncopy, copied) = (props.oncopy.clone(), copied.clone());

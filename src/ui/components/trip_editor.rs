@@ -5,6 +5,7 @@ use super::country_list::CountryList;
 use super::field_error::FieldError;
 use super::leg_row::LegRow;
 use crate::core::country::CountryCode;
+use crate::core::share::rules_span;
 use crate::core::trip::MAX_LEGS;
 use crate::i18n::{fill, input_error};
 use crate::ui::context::use_ui;
@@ -43,6 +44,7 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
         .check
         .error(Field::Start)
         .map(|e| input_error(e, ui.lang));
+    let (first_day, last_day) = rules_span();
     let trip_error = props
         .check
         .error(Field::Trip)
@@ -72,6 +74,7 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
             <div class="rp-field">
                 <label for="rp-start">{ t.start_label }</label>
                 <input id="rp-start" type="date" value={props.form.start.clone()} oninput={onstart}
+                    min={first_day.to_string()} max={last_day.to_string()}
                     aria-invalid={start_error.is_some().then_some("true")}
                     aria-describedby={start_error.is_some().then_some("rp-start-error")} />
                 <FieldError id="rp-start-error" message={start_error} />

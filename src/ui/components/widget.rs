@@ -61,6 +61,9 @@ pub struct WidgetProps {
     /// A saved trip could not be read and was set aside.
     #[prop_or_default]
     pub saved_ignored: bool,
+    /// The trip could not be saved in the browser's storage.
+    #[prop_or_default]
+    pub save_failed: bool,
     /// A new release is downloaded and waits.
     #[prop_or_default]
     pub update_ready: bool,
@@ -136,11 +139,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let state = {
         let (settings, today) = (props.settings.clone(), props.today);
         let lang = settings.lang.unwrap_or(props.lang);
-        let currency = settings
-            .currency
-            .or(Some(default_currency(lang)))
-            .filter(|c| catalogue.rates.knows(*c))
-            .unwrap_or(Currency::EUR);
+        // Kept as asked even when this catalogue lacks it: a blog owner's
+        // catalogue may still be loading, and what is shown meanwhile is
+        // worked out below.
+        let currency = settings.currency.unwrap_or_else(|| default_currency(lang));
         use_reducer(move || State::new(&settings, lang, currency, today))
     };
     {
@@ -158,11 +160,31 @@ pub fn Widget(props: &WidgetProps) -> Html {
         .clone()
     };
     let check = state.check();
+    // The display currency, when the catalogue has a rate for it; otherwise
+    // the euro (or the catalogue's first currency), and the reader is told.
+    let currency = if catalogue.rates.knows(state.currency) {
+        state.currency
+    } else {
+        Some(Currency::EUR)
+            .filter(|c| catalogue.rates.knows(*c))
+            .or_else(|| catalogue.rates.currencies().next())
+            .unwrap_or(state.currency)
+    };
+    let loading = matches!(props.custom, CustomCatalogue::Loading { .. });
+    let currency_note = (currency != state.currency && !loading).then(|| {
+        fill(
+            texts(state.lang).currency_not_in_catalogue,
+            &[
+                ("currency", state.currency.as_str()),
+                ("shown", currency.as_str()),
+            ],
+        )
+    });
     // What the answer depends on (the catalogue by identity: comparing 100+
     // plans on every render would cost more than it saves).
     let inputs = (
         state.trip.clone(),
-        state.currency,
+        currency,
         Rc::as_ptr(&catalogue) as usize,
         state.today,
     );
@@ -201,9 +223,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <>
                 <Results answer={answer.clone()} trip={trip.clone()} form_invalid={check.trip.is_none()} />
                 if answer.uncovered.is_empty() {
-                    <Questions answer={answer.clone()} trip={trip.clone()} currency={state.currency} />
+                    <Questions answer={answer.clone()} trip={trip.clone()} {currency} />
                     <CostBars options={answer.options.clone()} />
-                    <CostLines series={(*series).clone()} current_mb={average_mb(trip)} currency={state.currency.to_string()} />
+                    <CostLines series={(*series).clone()} current_mb={average_mb(trip)} currency={currency.to_string()} />
                 }
             </>
         },
@@ -228,10 +250,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 if props.update_ready {
                     <UpdateBanner onreload={props.onreload.clone()} />
                 }
-                <Header currency={state.currency} currencies={currencies.clone()} onaction={onaction.clone()} />
+                <Header {currency} currencies={currencies.clone()} onaction={onaction.clone()} />
                 if props.saved_ignored {
                     <p class="rp-notice" role="status" data-testid="saved-ignored">{ t.saved_ignored }</p>
                 }
+                if props.save_failed {
+                    <p class="rp-notice" role="status" data-testid="save-failed">{ t.save_failed }</p>
+                }
+                { for currency_note.map(|note| html! {
+                    <p class="rp-notice" role="status" data-testid="currency-note">{ note }</p>
+                }) }
                 <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()} />
                 <div class="rp-layout">
                     <form class="rp-inputs" {onsubmit} novalidate=true aria-label={t.trip_heading}>
@@ -242,7 +270,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     </form>
                     <div class="rp-outputs">{ outputs }</div>
                 </div>
-                <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} currency={state.currency}
+                <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} {currency}
                     trip={state.trip.clone()} />
                 { for props.widget_url.clone().map(|url| html! {
                     <SharePanel widget_url={url} pairs={state.link_pairs(custom_url.as_deref())} oncopy={props.oncopy.clone()} />

@@ -24,7 +24,9 @@ const TYPES = {
  * options.routes: { '/path': { status, body, type, headers } } answered instead of files.
  */
 export async function serve(root, options = {}) {
-  const server = http.createServer(async (req, res) => {
+  // Links of up to a few megabytes (Chromium's limit is 2 MB): tests open
+  // links carrying 100 KB values.
+  const server = http.createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     options.onRequest?.(req);
     const route = options.routes?.[url.pathname];

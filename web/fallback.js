@@ -1,0 +1,46 @@
+// What a reader sees when the widget cannot start: its JavaScript or wasm did
+// not load (missing, truncated, blocked by CORS), the page's CSP refuses wasm,
+// or it stopped while starting. A short message in the reader's language and
+// a link to the calculator on its own page, never a blank space.
+// scripts/postbuild.mjs puts this into the page loader and into embed.js,
+// with the strings of src/i18n (fallback_failed, fallback_open).
+const FALLBACK_TEXTS = __ROAMPLAN_FALLBACK_TEXTS__;
+
+/** The widget language named by the first usable tag (`fr-CA`, `zh-TW`, `zh-Hans`…), else English. */
+function fallbackLang(tags) {
+  for (const raw of tags) {
+    if (!raw) continue;
+    const [primary, ...rest] = String(raw).toLowerCase().split(/[-_]/);
+    if (primary === 'en') return 'en';
+    if (primary === 'fr') return 'fr';
+    if (primary === 'zh') {
+      const traditional = rest.some((p) => ['hant', 'tw', 'hk', 'mo'].includes(p));
+      const simplified = rest.some((p) => ['hans', 'cn', 'sg'].includes(p));
+      return traditional && !simplified ? 'zh-Hant' : 'zh-Hans';
+    }
+  }
+  return 'en';
+}
+
+/** Replaces what `container` holds with the message and a link to `href`. */
+function showFallback(container, lang, href, newTab) {
+  const t = FALLBACK_TEXTS[lang] || FALLBACK_TEXTS.en;
+  const box = document.createElement('div');
+  box.className = 'rp-fallback';
+  box.lang = lang;
+  box.setAttribute('role', 'alert');
+  box.dataset.testid = 'load-failed';
+  const message = document.createElement('p');
+  message.textContent = t.failed;
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = t.open;
+  if (newTab) {
+    link.target = '_blank';
+    link.rel = 'noopener';
+  }
+  const action = document.createElement('p');
+  action.append(link);
+  box.append(message, action);
+  container.replaceChildren(box);
+}
