@@ -365,7 +365,12 @@ async fn an_own_plan_currency_the_catalogue_lacks_is_reported_at_its_input() {
     let catalogue = catalogue_in(&[("XOF", 655.957), ("EUR", 1.0)]);
     let html = render(
         catalogue,
-        &[("trip", "HK:3"), ("hp_price", "20"), ("hp_cur", "GBP")],
+        &[
+            ("trip", "HK:3"),
+            ("home", "FR"),
+            ("hp_price", "20"),
+            ("hp_cur", "GBP"),
+        ],
         Lang::En,
         |_| {},
     )

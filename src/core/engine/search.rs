@@ -140,6 +140,16 @@ impl<'a> Setting<'a> {
                 .iter()
                 .flat_map(|t| self.uncovered(t))
                 .collect();
+            if uncovered.is_empty() {
+                // Every day is servable alone, but not the trip as a whole
+                // (an allowance that runs out): name every country away.
+                uncovered = self
+                    .days
+                    .iter()
+                    .copied()
+                    .filter(|c| Some(*c) != self.trip.home)
+                    .collect();
+            }
             uncovered.sort_unstable();
             uncovered.dedup();
             return Solutions {
@@ -161,7 +171,15 @@ impl<'a> Setting<'a> {
     /// traveller.
     fn uncovered(&self, traveller: &Traveller) -> Vec<CountryCode> {
         let input = self.unit_input(&[*traveller]);
-        let covered = |d: usize| input.covers.iter().any(|c| c[d]);
+        // A day is servable by a candidate that covers it and can carry one
+        // day of this traveller's use.
+        let covered = |d: usize| {
+            input
+                .covers
+                .iter()
+                .zip(&input.candidates)
+                .any(|(c, candidate)| c[d] && candidate.value(1, 1).is_some())
+        };
         let mut out: Vec<CountryCode> = (0..self.days.len())
             .filter(|&d| !input.free[d] && input.limited_day[d].is_none() && !covered(d))
             .map(|d| self.days[d])
