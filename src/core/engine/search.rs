@@ -255,6 +255,7 @@ impl<'a> Setting<'a> {
                     .collect()
             })
             .collect();
+        let (candidates, covers) = without_dominated(candidates, covers, d);
         UnitInput {
             free,
             limited_day,
@@ -318,6 +319,80 @@ impl<'a> Setting<'a> {
             candidates: std::rc::Rc::new(input.candidates),
         })
     }
+}
+
+/// Drops the candidates another one beats on every lane it could be part
+/// of: same days covered, same kind of purchase and number of products, a
+/// validity at least as long, and a price no higher for any number of days
+/// served (an earlier candidate wins a tie, as the search's order does).
+/// Exact: whatever the dropped one serves, the other serves for no more.
+fn without_dominated(
+    candidates: Vec<UnitCandidate>,
+    covers: Vec<Vec<bool>>,
+    days: usize,
+) -> (Vec<UnitCandidate>, Vec<Vec<bool>>) {
+    let horizon = |c: &UnitCandidate| -> usize {
+        match (c.contract, c.validity) {
+            (false, Some(v)) => days.min(v as usize),
+            _ => days,
+        }
+    };
+    // Prices for 1..=horizon days served (span = days served: passes and
+    // day plans do not depend on the span; subscriptions are left alone).
+    let prices: Vec<Vec<Option<crate::core::money::Value>>> = candidates
+        .iter()
+        .map(|c| {
+            let h = u32::try_from(horizon(c)).unwrap_or(u32::MAX);
+            (1..=h).map(|n| c.value(n, n)).collect()
+        })
+        .collect();
+    let dominates = |a: usize, b: usize| -> bool {
+        let (x, y) = (&candidates[a], &candidates[b]);
+        if x.contract
+            || y.contract
+            || covers[a] != covers[b]
+            || x.validity.is_none() != y.validity.is_none()
+            || x.products() != y.products()
+            || horizon(x) < horizon(y)
+        {
+            return false;
+        }
+        prices[b].iter().enumerate().all(|(n, price_b)| match (prices[a].get(n), price_b) {
+            (_, None) => true,
+            (Some(Some(price_a)), Some(price_b)) => price_a <= price_b,
+            _ => false,
+        })
+    };
+    // Only candidates covering the same days can dominate each other:
+    // compare within those groups.
+    let mut groups: HashMap<(&[bool], bool, bool, u32), Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let key = (covers[i].as_slice(), c.contract, c.validity.is_none(), c.products());
+        groups.entry(key).or_default().push(i);
+    }
+    let mut keep = vec![true; candidates.len()];
+    for members in groups.values() {
+        for &b in members {
+            for &a in members {
+                if a == b || !keep[a] {
+                    continue;
+                }
+                // A later candidate must be strictly better somewhere to win.
+                if dominates(a, b) && (a < b || !dominates(b, a)) {
+                    keep[b] = false;
+                    break;
+                }
+            }
+        }
+    }
+    let mut out = (Vec::new(), Vec::new());
+    for ((candidate, cover), kept) in candidates.into_iter().zip(covers).zip(keep) {
+        if kept {
+            out.0.push(candidate);
+            out.1.push(cover);
+        }
+    }
+    out
 }
 
 struct UnitInput {
