@@ -158,10 +158,17 @@ impl<'a> Setting<'a> {
     }
 
     /// Countries of the days no plan and no own line can serve for this
-    /// traveller.
+    /// traveller: no plan covering the country can carry a day of their use
+    /// (its daily cap or its whole data, top-ups included, is too small).
     fn uncovered(&self, traveller: &Traveller) -> Vec<CountryCode> {
         let input = self.unit_input(&[*traveller]);
-        let covered = |d: usize| input.covers.iter().any(|c| c[d]);
+        let covered = |d: usize| {
+            input
+                .covers
+                .iter()
+                .zip(&input.candidates)
+                .any(|(c, candidate)| c[d] && candidate.value(1, 1).is_some())
+        };
         let mut out: Vec<CountryCode> = (0..self.days.len())
             .filter(|&d| !input.free[d] && input.limited_day[d].is_none() && !covered(d))
             .map(|d| self.days[d])
