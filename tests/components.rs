@@ -101,12 +101,18 @@ fn visible_text(html: &str) -> String {
 
 #[tokio::test]
 async fn answer_lists_ranked_options_with_test_hooks() {
+    // A Hong Kong family of four on a 3HK line: the evidenced catalogue has
+    // no card or eSIM a visitor can buy for the mainland, so the trip is
+    // answered with the carrier's own passes (HK$168 day pass, which allows
+    // sharing, and the HK$108 Macau pass).
     let html = render(
         &[
             ("trip", "HK:3,CN:4,MO:1"),
             ("cur", "HKD"),
             ("lang", "en"),
             ("people", "4"),
+            ("home", "HK"),
+            ("carrier", "3HK"),
         ],
         CustomCatalogue::None,
     )
@@ -274,11 +280,15 @@ async fn empty_trip_asks_for_a_valid_entry_instead_of_an_answer() {
 #[tokio::test]
 async fn every_language_renders_its_own_strings() {
     for lang in Lang::ALL {
+        // A French reader on Free's 5G plan (Switzerland included): the
+        // evidenced catalogue sells no Europe eSIM to visitors.
         let html = render(
             &[
                 ("trip", "FR:4,CH:2"),
                 ("lang", lang.code()),
                 ("people", "3"),
+                ("home", "FR"),
+                ("plan", "free-forfait-5g"),
             ],
             CustomCatalogue::None,
         )
@@ -314,10 +324,16 @@ async fn chinese_widget_has_no_english_interface_text() {
                 ("trip", "HK:3,CN:4,MO:1"),
                 ("lang", lang.code()),
                 ("people", "4"),
+                ("home", "HK"),
+                ("carrier", "3HK"),
             ],
             CustomCatalogue::None,
         )
         .await;
+        assert!(
+            html.contains("data-testid=\"option\""),
+            "{lang:?}: an answer, with its plans' names and notes, is shown"
+        );
         let mut text = visible_text(&html);
         for name in &allowed {
             text = text.replace(name.as_str(), " ");
@@ -325,7 +341,19 @@ async fn chinese_widget_has_no_english_interface_text() {
         let english: Vec<&str> = text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.len() >= 4 && w.is_ascii())
-            .filter(|w| !["eSIM", "English", "Français"].contains(w))
+            // App brands named by the blocked-apps caveat, which the
+            // answer now shows (every pass here sets its breakout).
+            .filter(|w| {
+                ![
+                    "eSIM",
+                    "English",
+                    "Français",
+                    "Google",
+                    "WhatsApp",
+                    "Instagram",
+                ]
+                .contains(w)
+            })
             .collect();
         assert!(
             english.is_empty(),
@@ -458,13 +486,13 @@ async fn plan_browser_lists_only_plans_the_travellers_can_buy() {
         plans_listed(&render(&[base[0], base[1], ("home", "HK")], CustomCatalogue::None).await);
     let from_cn =
         plans_listed(&render(&[base[0], base[1], ("home", "CN")], CustomCatalogue::None).await);
-    let from_cn_cm = plans_listed(
+    let from_cn_cu = plans_listed(
         &render(
             &[
                 base[0],
                 base[1],
                 ("home", "CN"),
-                ("carrier", "China Mobile"),
+                ("carrier", "China Unicom"),
             ],
             CustomCatalogue::None,
         )
@@ -483,6 +511,10 @@ async fn plan_browser_lists_only_plans_the_travellers_can_buy() {
         count("CN", None, true),
         "no carrier: no roaming pass"
     );
-    assert_eq!(from_cn_cm, count("CN", Some("China Mobile"), true));
+    assert_eq!(from_cn_cu, count("CN", Some("China Unicom"), true));
+    assert!(
+        from_cn_cu > from_cn,
+        "the carrier's Hong Kong pass is added"
+    );
     assert_eq!(no_esim, count("HK", None, false));
 }

@@ -105,6 +105,23 @@ fn uncovered_countries_are_named_not_priced() {
     assert_eq!(a.uncovered, vec![cc("JP"), cc("MO")]);
 }
 
+#[test]
+fn a_country_whose_plans_cannot_carry_a_day_of_use_is_uncovered() {
+    // A 1 GB pass covers Switzerland, but not a day of 1.5 GB: the reader
+    // is told which country has no plan for this use, not left with nothing.
+    let c = catalogue(vec![
+        esim("ch", &["CH"], 20.0, "EUR").validity(30).data_gb(1),
+        esim("hk", &["HK"], 50.0, "HKD").validity(7).data_gb(5),
+    ]);
+    let a = answer(&c, &trip(&[("HK", 2), ("CH", 2)], &[1536]), "EUR");
+    assert!(a.options.is_empty());
+    assert_eq!(a.uncovered, vec![cc("CH")]);
+    // Light use fits the pass: an answer, nothing uncovered.
+    let light = answer(&c, &trip(&[("HK", 2), ("CH", 2)], &[400]), "EUR");
+    assert!(light.uncovered.is_empty());
+    assert_eq!(best(&light).plan_ids, vec!["hk", "ch"]);
+}
+
 // ---------------------------------------------------------------------------
 // Eligibility
 // ---------------------------------------------------------------------------

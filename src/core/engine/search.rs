@@ -168,7 +168,8 @@ impl<'a> Setting<'a> {
     }
 
     /// Countries of the days no plan and no own line can serve for this
-    /// traveller.
+    /// traveller: no plan covering the country can carry a day of their use
+    /// (its daily cap or its whole data, top-ups included, is too small).
     fn uncovered(&self, traveller: &Traveller) -> Vec<CountryCode> {
         let input = self.unit_input(&[*traveller]);
         // A day is servable by a candidate that covers it and can carry one
