@@ -38,10 +38,9 @@ fn reopen(
 ) -> (LinkSettings, Vec<SettingError>) {
     let query = encode_query(pairs);
     let decoded = decode_query(&format!("?{query}"));
-    parse_settings(
-        decoded.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        |c| catalogue.rates.knows(c),
-    )
+    parse_settings(decoded.iter().map(|(k, v)| (k.as_str(), v.as_str())), |c| {
+        catalogue.rates.knows(c)
+    })
 }
 
 /// The state a reader gets by opening a link.
@@ -87,7 +86,8 @@ fn action(currencies: Vec<Currency>) -> impl Strategy<Value = Action> {
         typed().prop_map(Action::SetMb),
         prop::sample::select(vec![DataUnit::Mb, DataUnit::Gb]).prop_map(Action::SetUnit),
         any::<bool>().prop_map(Action::SetEsim),
-        prop::sample::select(vec!["", "HK", "FR", "CN"]).prop_map(|c| Action::SetHome(c.to_owned())),
+        prop::sample::select(vec!["", "HK", "FR", "CN"])
+            .prop_map(|c| Action::SetHome(c.to_owned())),
         typed().prop_map(Action::SetCarrier),
         typed().prop_map(Action::SetOwnPrice),
         typed().prop_map(Action::SetOwnGb),
@@ -198,7 +198,10 @@ fn a_first_day_outside_the_rules_is_refused_in_the_form_with_its_dates() {
     let state = Rc::new(open(&LinkSettings::default(), today()));
     let before = state.trip.clone();
     let state = state.reduce(Action::SetStart("2033-01-01".into()));
-    assert_eq!(state.trip, before, "the answer stays on the last valid trip");
+    assert_eq!(
+        state.trip, before,
+        "the answer stays on the last valid trip"
+    );
     let check = state.check();
     let (_, error) = check.errors.first().unwrap();
     for lang in Lang::ALL {
@@ -220,9 +223,8 @@ fn a_long_focus_list_starts_a_trip_whose_link_opens() {
         "HR", "GR", "DK", "SE", "NO", "FI", "IE", "GB", "IS", "EE",
     ];
     let value = codes.join(",");
-    let (settings, errors) = parse_settings([("focus", value.as_str())], |c| {
-        catalogue.rates.knows(c)
-    });
+    let (settings, errors) =
+        parse_settings([("focus", value.as_str())], |c| catalogue.rates.knows(c));
     assert_eq!(errors.len(), 1, "the reader is told some were left out");
     let state = open(&settings, today());
     let trip = state.trip.clone().expect("a trip within the stop limit");
@@ -331,7 +333,13 @@ async fn a_display_currency_the_catalogue_lacks_is_replaced_and_reported() {
     assert!(html.contains(&note), "the reader is told");
     // Without the euro either: the catalogue's own currency.
     let only_xof = catalogue_in(&[("XOF", 655.957)]);
-    let html = render(only_xof, &[("trip", "HK:3"), ("cur", "USD")], Lang::Fr, |_| {}).await;
+    let html = render(
+        only_xof,
+        &[("trip", "HK:3"), ("cur", "USD")],
+        Lang::Fr,
+        |_| {},
+    )
+    .await;
     assert!(option_currencies(&html).iter().all(|c| c == "XOF"));
     assert!(html.contains(&fill(
         texts(Lang::Fr).currency_not_in_catalogue,
@@ -376,7 +384,10 @@ async fn a_huge_refused_value_is_echoed_at_a_readable_length() {
     )
     .await;
     assert!(html.contains("settings-error"));
-    assert!(!html.contains(&"9".repeat(61)), "no echo past 60 characters");
+    assert!(
+        !html.contains(&"9".repeat(61)),
+        "no echo past 60 characters"
+    );
     assert!(html.contains(&format!("{}…", "9".repeat(60))));
     assert!(html.len() < 400_000, "{} bytes", html.len());
 }
