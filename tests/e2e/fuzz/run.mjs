@@ -205,7 +205,7 @@ const suites = {
       });
       done += n;
     }
-    return `${SIZES.ui} actions in ${session} sessions`;
+    return `${SIZES.ui} actions in ${session} session${session === 1 ? '' : 's'}`;
   },
 };
 
