@@ -80,7 +80,7 @@ async function answers(page) {
  * Opens a fresh page (its own storage), lets `drive` work on it, then checks
  * for traps, freezes and a dead widget.
  */
-async function runCase(suite, label, input, { url, init, drive }) {
+async function attempt({ url, init, drive }) {
   const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-GB' });
   await context.addInitScript(INSTRUMENT);
   if (init) await context.addInitScript(init.fn, init.arg);
@@ -100,9 +100,30 @@ async function runCase(suite, label, input, { url, init, drive }) {
   const longest = await withTimeout(page.evaluate(() => window.__rpFuzz?.longest ?? 0), 10000, 'long-task read').catch(() => Infinity);
   await withTimeout(context.close(), 10000, 'close').catch(() => {});
   const trap = messages.find((m) => TRAP.test(m)) ?? null;
-  const result = { suite, label, trap, dead, freeze: longest > FREEZE_MS, longest };
-  const t = (totals[suite] ??= { cases: 0, traps: 0, freezes: 0, dead: 0, longest: 0 });
+  return { trap, dead, freeze: longest > FREEZE_MS, longest, extra };
+}
+
+/**
+ * Runs one case. A freeze alone is run a second time: on a machine shared
+ * with builds, one slow task can be the machine's; only a freeze that comes
+ * back counts (the other is reported as "slow once").
+ */
+async function runCase(suite, label, input, spec) {
+  let result = { suite, label, ...(await attempt(spec)) };
+  const t = (totals[suite] ??= { cases: 0, traps: 0, freezes: 0, dead: 0, longest: 0, slowOnce: 0 });
+  if (result.freeze && !result.trap && !result.dead) {
+    const again = await attempt(spec);
+    if (!again.freeze && !again.trap && !again.dead) {
+      t.slowOnce += 1;
+      console.log(`  · ${suite} ${label}: one task of ${Math.round(result.longest)} ms, ${Math.round(again.longest)} ms at most when run again`);
+      result = { suite, label, ...again };
+    } else {
+      result = { suite, label, ...again, longest: Math.max(result.longest, again.longest), freeze: true };
+    }
+  }
+  const { trap, dead, longest, extra } = result;
   t.cases += 1;
+  if (long && t.cases % 100 === 0) console.log(`  … ${suite}: ${t.cases} cases`);
   t.traps += trap ? 1 : 0;
   t.freezes += result.freeze ? 1 : 0;
   t.dead += dead ? 1 : 0;
@@ -184,7 +205,7 @@ const suites = {
       });
       done += n;
     }
-    return `${SIZES.ui} actions in ${session} sessions`;
+    return `${SIZES.ui} actions in ${session} session${session === 1 ? '' : 's'}`;
   },
 };
 
@@ -253,7 +274,8 @@ for (const [name, suite] of Object.entries(suites)) {
   const t0 = Date.now();
   summaries[name] = await suite(r);
   const t = totals[name] ?? { cases: 0, traps: 0, freezes: 0, dead: 0, longest: 0 };
-  console.log(`  ${name.padEnd(9)} ${summaries[name]}: ${t.traps} traps, ${t.freezes} freezes over 1 s, ${t.dead} dead; longest task ${Math.round(t.longest)} ms; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const slow = t.slowOnce ? ` (${t.slowOnce} slow once, not again)` : '';
+  console.log(`  ${name.padEnd(9)} ${summaries[name]}: ${t.traps} traps, ${t.freezes} freezes over 1 s, ${t.dead} dead; longest task ${Math.round(t.longest)} ms${slow}; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 await browser.close();
 await server.close();

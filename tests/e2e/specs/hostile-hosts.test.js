@@ -137,6 +137,20 @@ test('with JavaScript off the page says so in every language, with a link', asyn
   await context.close();
 });
 
+test('with JavaScript off both embeds of the sample article still lead to the calculator', async () => {
+  const server = await host();
+  const { context, page } = await open(`${server.url}/demo/article.html`, { javaScriptEnabled: false });
+  // The script embed's <noscript> (from the share panel's snippet) is shown in place.
+  const scriptLink = page.locator('#script-embed a');
+  assert.ok(await scriptLink.isVisible());
+  const href = new URL(await scriptLink.getAttribute('href'), page.url());
+  assert.equal(href.pathname, '/index.html');
+  assert.equal(href.searchParams.get('trip'), 'FR:4,IT:3,CH:2');
+  // The iframe shows its page's own message rather than nothing.
+  assert.ok(await page.frameLocator('#frame-embed').locator('[data-testid="no-script"]').isVisible());
+  await context.close();
+});
+
 test('an iframe whose widget cannot start shows the message and shrinks to it, not an empty 900 px frame', async () => {
   const server = await host({ routes: { [WASM]: truncated } });
   const { context, page } = await open(`${server.url}/demo/article.html`);
