@@ -358,17 +358,25 @@ fn without_dominated(
         {
             return false;
         }
-        prices[b].iter().enumerate().all(|(n, price_b)| match (prices[a].get(n), price_b) {
-            (_, None) => true,
-            (Some(Some(price_a)), Some(price_b)) => price_a <= price_b,
-            _ => false,
-        })
+        prices[b]
+            .iter()
+            .enumerate()
+            .all(|(n, price_b)| match (prices[a].get(n), price_b) {
+                (_, None) => true,
+                (Some(Some(price_a)), Some(price_b)) => price_a <= price_b,
+                _ => false,
+            })
     };
     // Only candidates covering the same days can dominate each other:
     // compare within those groups.
     let mut groups: HashMap<(&[bool], bool, bool, u32), Vec<usize>> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
-        let key = (covers[i].as_slice(), c.contract, c.validity.is_none(), c.products());
+        let key = (
+            covers[i].as_slice(),
+            c.contract,
+            c.validity.is_none(),
+            c.products(),
+        );
         groups.entry(key).or_default().push(i);
     }
     let mut keep = vec![true; candidates.len()];

@@ -45,11 +45,11 @@ test('a trip nothing covers names the uncovered country', async () => {
 });
 
 test('more days never make the best total cheaper', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=FR:3,CH:2&lang=en&cur=EUR`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=JP:3&lang=en&cur=EUR`);
   const widget = new Widget(page);
   const short = await widget.best();
   await page.locator('li.rp-leg').first().getByRole('button', { name: 'More' }).click();
-  await page.getByText('6 days in all').waitFor();
+  await page.getByText('4 days in all').waitFor();
   const longer = await widget.best();
   assert.ok(longer.totalMinor >= short.totalMinor);
   await context.close();
@@ -71,25 +71,29 @@ test('an invalid entry keeps the previous answer and says what is wrong', async 
   await context.close();
 });
 
-test('choosing a home carrier keeps only that carrier\'s roaming passes', async () => {
+test('a roaming pass is offered only once the reader says their carrier, and only that carrier\'s', async () => {
   const catalogue = JSON.parse(fs.readFileSync(new URL('../../../assets/catalogue.json', import.meta.url)));
-  const roamingProvider = new Map(catalogue.plans.filter((p) => p.kind === 'roaming').map((p) => [p.id, p.provider]));
-  const { page, context } = await openPage(browser, `${server.url}/?trip=CN:5,MO:2&home=HK&lang=en&cur=HKD`);
+  const key = (p) => (typeof p.provider === 'string' ? p.provider : p.provider.en);
+  const passCarrier = new Map(catalogue.plans.filter((p) => p.buyers === 'customers').map((p) => [p.id, p.carriers || [key(p)]]));
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:2,CN:2,MO:1&home=HK&lang=en&cur=HKD`);
   const widget = new Widget(page);
-  const anyCarrier = await widget.options();
-  const carriers = new Set(anyCarrier.flatMap((o) => o.plans).filter((id) => roamingProvider.has(id)).map((id) => roamingProvider.get(id)));
-  assert.ok([...carriers].some((c) => c !== 'SmarTone'), `another carrier's pass competes: ${[...carriers]}`);
-  const chosen = 'SmarTone';
-  await page.locator('#rp-carrier').selectOption(chosen);
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('carrier') === 'SmarTone');
+  // Carrier not said: no pass, and the answer names a carrier whose customers get one.
+  assert.deepEqual(await widget.uncovered(), ['CN', 'MO']);
+  assert.match(await page.locator('[data-testid="answer-note"]').first().innerText(), /customers/);
+  await widget.setCarrier('3HK');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('carrier') === '3HK');
   const options = await widget.options();
-  const roaming = options.flatMap((o) => o.plans).filter((id) => roamingProvider.has(id));
-  assert.ok(roaming.every((id) => roamingProvider.get(id) === chosen), `only ${chosen}: ${roaming}`);
+  const passes = options.flatMap((o) => o.plans).filter((id) => passCarrier.has(id));
+  assert.ok(passes.length > 0, 'a 3HK pass serves the mainland and Macau');
+  assert.ok(passes.every((id) => passCarrier.get(id).includes('3HK')), `only 3HK's: ${passes}`);
+  // Home days buy nothing.
+  const blocks = await widget.bestBlocks();
+  assert.ok(blocks.every((b) => b.first >= 3), JSON.stringify(blocks));
   await context.close();
 });
 
 test('on a phone the best total stays in view while the reader edits, and leads to the answer', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:3,CN:4,MO:1&people=4&lang=en&cur=HKD`, {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&people=4&lang=en&cur=HKD`, {
     viewport: { width: 375, height: 700 },
   });
   const widget = new Widget(page);
