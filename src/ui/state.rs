@@ -298,12 +298,8 @@ impl State {
             .zip(0..)
             .map(|(t, key)| TravellerForm {
                 key,
-                mb: display_mb(t.mb_per_day),
-                unit: if t.mb_per_day % MB_PER_GB == 0 || t.mb_per_day >= MB_PER_GB {
-                    DataUnit::Gb
-                } else {
-                    DataUnit::Mb
-                },
+                mb: display_mb(t.mb_per_day).0,
+                unit: display_mb(t.mb_per_day).1,
                 esim: if t.esim {
                     EsimAnswer::Yes
                 } else {
@@ -672,16 +668,42 @@ pub fn mb_per_day(t: &TravellerForm) -> Result<Megabytes, InputError> {
     }
 }
 
-/// MB a day as a reader would write it: whole or tenth GB when it is one
-/// (`1`, `1.5`), else MB.
-fn display_mb(mb: Megabytes) -> String {
-    if mb >= MB_PER_GB && (mb * 10) % MB_PER_GB == 0 {
-        format_tenths(u32::try_from(mb * 10 / MB_PER_GB).unwrap_or(0))
-    } else if mb >= MB_PER_GB {
-        // Not a tenth of a GB: show the closest tenth above, as typed values are.
-        format_tenths(u32::try_from((mb * 10).div_ceil(MB_PER_GB)).unwrap_or(0))
-    } else {
-        mb.to_string()
+/// MB a day as a reader would write it: in GB when a number of tenths of a
+/// GB reads back to exactly these MB (`1`, `1.5`, and `1.1` for the 1,127 MB
+/// that typing 1.1 GB gives), else in MB — so a link opens to what it says.
+fn display_mb(mb: Megabytes) -> (String, DataUnit) {
+    // Typed tenths t give ceil(t x 1024 / 10) MB: t is the floor of the inverse.
+    let tenths = mb * 10 / MB_PER_GB;
+    let reads_back = (tenths * MB_PER_GB).div_ceil(10) == mb;
+    match u32::try_from(tenths) {
+        Ok(t) if mb >= MB_PER_GB && reads_back => (format_tenths(t), DataUnit::Gb),
+        _ => (mb.to_string(), DataUnit::Mb),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_a_day_is_shown_in_the_unit_that_reads_back_exactly() {
+        // Typed 1.1 GB is 1,127 MB (rounded up); shown again as 1.1 GB.
+        assert_eq!(display_mb(1127), ("1.1".to_owned(), DataUnit::Gb));
+        assert_eq!(display_mb(2048), ("2".to_owned(), DataUnit::Gb));
+        assert_eq!(display_mb(1536), ("1.5".to_owned(), DataUnit::Gb));
+        // 1,126 MB is no tenth of a GB: in MB, not rounded to 1.1 GB.
+        assert_eq!(display_mb(1126), ("1126".to_owned(), DataUnit::Mb));
+        assert_eq!(display_mb(300), ("300".to_owned(), DataUnit::Mb));
+        for mb in 1..20_000 {
+            let (text, unit) = display_mb(mb);
+            let form = TravellerForm {
+                key: 0,
+                mb: text,
+                unit,
+                esim: EsimAnswer::Yes,
+            };
+            assert_eq!(mb_per_day(&form), Ok(mb), "{mb} MB");
+        }
     }
 }
 
