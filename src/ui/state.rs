@@ -681,32 +681,6 @@ fn display_mb(mb: Megabytes) -> (String, DataUnit) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn data_a_day_is_shown_in_the_unit_that_reads_back_exactly() {
-        // Typed 1.1 GB is 1,127 MB (rounded up); shown again as 1.1 GB.
-        assert_eq!(display_mb(1127), ("1.1".to_owned(), DataUnit::Gb));
-        assert_eq!(display_mb(2048), ("2".to_owned(), DataUnit::Gb));
-        assert_eq!(display_mb(1536), ("1.5".to_owned(), DataUnit::Gb));
-        // 1,126 MB is no tenth of a GB: in MB, not rounded to 1.1 GB.
-        assert_eq!(display_mb(1126), ("1126".to_owned(), DataUnit::Mb));
-        assert_eq!(display_mb(300), ("300".to_owned(), DataUnit::Mb));
-        for mb in 1..20_000 {
-            let (text, unit) = display_mb(mb);
-            let form = TravellerForm {
-                key: 0,
-                mb: text,
-                unit,
-                esim: EsimAnswer::Yes,
-            };
-            assert_eq!(mb_per_day(&form), Ok(mb), "{mb} MB");
-        }
-    }
-}
-
 /// Parses `1.5` or `1,5` into tenths (15); at most one decimal.
 fn parse_tenths(text: &str) -> Option<u32> {
     let text = text.trim().replace(',', ".");
@@ -908,5 +882,31 @@ impl Reducible for State {
             next.trip = Some(trip);
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_a_day_is_shown_in_the_unit_that_reads_back_exactly() {
+        // Typed 1.1 GB is 1,127 MB (rounded up); shown again as 1.1 GB.
+        assert_eq!(display_mb(1127), ("1.1".to_owned(), DataUnit::Gb));
+        assert_eq!(display_mb(2048), ("2".to_owned(), DataUnit::Gb));
+        assert_eq!(display_mb(1536), ("1.5".to_owned(), DataUnit::Gb));
+        // 1,126 MB is no tenth of a GB: in MB, not rounded to 1.1 GB.
+        assert_eq!(display_mb(1126), ("1126".to_owned(), DataUnit::Mb));
+        assert_eq!(display_mb(300), ("300".to_owned(), DataUnit::Mb));
+        for mb in 1..20_000 {
+            let (text, unit) = display_mb(mb);
+            let form = TravellerForm {
+                key: 0,
+                mb: text,
+                unit,
+                esim: EsimAnswer::Yes,
+            };
+            assert_eq!(mb_per_day(&form), Ok(mb), "{mb} MB");
+        }
     }
 }
