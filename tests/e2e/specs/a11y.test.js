@@ -87,7 +87,7 @@ test("the widget's own page has one main landmark holding all its content", asyn
 // the best option's text is checked on each end of its background gradient.
 for (const colorScheme of ['light', 'dark']) {
   test(`the best option's text is legible at both ends of its gradient (${colorScheme})`, async () => {
-    const { page, context } = await openPage(browser, `${server.url}/?lang=en&people=4`, { colorScheme });
+    const { page, context } = await openPage(browser, `${server.url}/?lang=en&people=4&trip=HK:5`, { colorScheme });
     await new Widget(page).ready();
     for (const end of ['--rp-best-soft', '--rp-card']) {
       await page.locator('.rp-option.rp-best').evaluate((el, colour) => el.style.setProperty('background', `var(${colour})`), end);

@@ -23,7 +23,7 @@ const truncated = { body: wasmBytes.subarray(0, Math.floor(wasmBytes.length / 2)
 const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";
 
 const hostPage = (head, body) => ({ type: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>` });
-const mount = '<div class="entry-content"><p>Article text.</p><div id="mount" data-roamplan-mount data-trip="FR:4,IT:3" data-people="2" data-lang="fr"></div></div><script src="/embed.js" defer></script>';
+const mount = '<div class="entry-content"><p>Article text.</p><div id="mount" data-roamplan-mount data-trip="FR:4,IT:3" data-people="2" data-home="FR" data-lang="fr"></div></div><script src="/embed.js" defer></script>';
 const HOSTILE = '<style>.entry-content * { font-style: italic; letter-spacing: 3px; color: red } #mount { line-height: 5 }</style>';
 
 let browser;
