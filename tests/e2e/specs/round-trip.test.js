@@ -37,7 +37,7 @@ const ownPriceError = (page) => page.locator('#rp-own-price-error');
 
 test('a price of 1,500 opens in every language, shows as the language writes it, and stays in the link', async () => {
   for (const lang of LANGS) {
-    const { page, context, errors } = await openPage(browser, `${server.url}/?trip=FR:4&people=2&hp_price=1500&hp_cur=EUR&lang=${lang}`);
+    const { page, context, errors } = await openPage(browser, `${server.url}/?trip=FR:4&home=FR&people=2&hp_price=1500&hp_cur=EUR&lang=${lang}`);
     const widget = new Widget(page);
     await widget.ready();
     const shown = await page.locator('#rp-own-price').inputValue();
