@@ -59,8 +59,9 @@ test('a price of 1,500 opens in every language, shows as the language writes it,
 });
 
 test('prices typed with groups of thousands, as readers write them, are read exactly', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=FR:4&lang=fr`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=FR:4&home=FR&lang=fr`);
   await new Widget(page).ready();
+  await page.locator('#rp-own-plan').selectOption('custom');
   for (const typed of ['1,500', '1 500', '1\u202f500', '1.500,00', '1,500.00', '1 500,00']) {
     await page.locator('#rp-own-price').fill('');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('hp_price'));
