@@ -377,9 +377,7 @@ impl State {
                     travellers,
                     together: form.together,
                     home,
-                    carrier: share::parse_carrier(&form.carrier)
-                        .ok()
-                        .filter(|_| home.is_some()),
+                    carrier: self.carrier(),
                     start,
                     own_plan: own_plan.filter(|_| home.is_some()),
                 })
@@ -451,6 +449,13 @@ impl State {
         pairs
     }
 
+    /// The carrier as the link and the engine take it: only with a home.
+    fn carrier(&self) -> Option<String> {
+        share::parse_carrier(&self.form.carrier)
+            .ok()
+            .filter(|_| CountryCode::parse(&self.form.home).is_some())
+    }
+
     /// The inputs that are valid by themselves.
     fn typed_parts(&self) -> LinkParts {
         let (form, f) = (&self.form, Formatter::new(self.lang));
@@ -484,9 +489,7 @@ impl State {
             travellers,
             together: form.together,
             home,
-            carrier: share::parse_carrier(&form.carrier)
-                .ok()
-                .filter(|_| home.is_some()),
+            carrier: self.carrier(),
             start: share::parse_start(&form.start).ok(),
             own_plan: self.own_plan().ok().flatten().filter(|_| home.is_some()),
         }
