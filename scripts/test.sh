@@ -14,6 +14,9 @@ echo "== native tests (cargo test)"
 # Library, binary and integration tests (the bench target is not a test).
 cargo test --lib --bins --tests 2>&1 | tee "$log/cargo.txt"
 
+echo "== WordPress plugin (php)"
+php integrations/wordpress/tests/render_test.php 2>&1 | tee "$log/wordpress.txt"
+
 echo "== lints (clippy, rustfmt)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo fmt --all -- --check
@@ -28,5 +31,7 @@ native_pass=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log/cargo.txt" | awk 
 native_fail=$(grep -oE '[0-9]+ failed' "$log/cargo.txt" | awk '{s+=$1} END {print s+0}')
 e2e_pass=$(grep -oE '^ℹ pass [0-9]+' "$log/e2e.txt" | awk '{print $3}' | tail -n1)
 e2e_fail=$(grep -oE '^ℹ fail [0-9]+' "$log/e2e.txt" | awk '{print $3}' | tail -n1)
-echo "native: ${native_pass} passed, ${native_fail} failed; end-to-end: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed"
-echo "roamplan: $((native_pass + ${e2e_pass:-0})) passed, $((native_fail + ${e2e_fail:-0})) failed"
+wp_pass=$(grep -oE '^wordpress: [0-9]+ passed' "$log/wordpress.txt" | awk '{print $2}' | tail -n1)
+wp_fail=$(grep -oE '^wordpress: [0-9]+ passed, [0-9]+ failed' "$log/wordpress.txt" | awk '{print $4}' | tail -n1)
+echo "native: ${native_pass} passed, ${native_fail} failed; wordpress: ${wp_pass:-0} passed, ${wp_fail:-0} failed; end-to-end: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed"
+echo "roamplan: $((native_pass + ${wp_pass:-0} + ${e2e_pass:-0})) passed, $((native_fail + ${wp_fail:-0} + ${e2e_fail:-0})) failed"
