@@ -67,4 +67,7 @@ if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$root/test
   (cd "$root/tests/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
 
+# 4. PHP for the WordPress plugin's test (integrations/wordpress/tests).
+apt_install php-cli
+
 log "ready"

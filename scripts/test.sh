@@ -15,6 +15,9 @@ echo "== native tests (cargo test)"
 # Library, binary and integration tests (the bench target is not a test).
 cargo test --lib --bins --tests 2>&1 | tee "$log/cargo.txt"
 
+echo "== WordPress plugin (php)"
+php integrations/wordpress/tests/render_test.php 2>&1 | tee "$log/wordpress.txt"
+
 echo "== lints (clippy, rustfmt)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo fmt --all -- --check
@@ -37,6 +40,9 @@ fuzz_pass=$(grep -cE '^  [a-z]+ .*: 0 traps, 0 freezes over 1 s, 0 dead;' "$log/
 fuzz_all=$(grep -cE '^  [a-z]+ .*: [0-9]+ traps, [0-9]+ freezes over 1 s, [0-9]+ dead;' "$log/fuzz.txt" || true)
 fuzz_fail=$((fuzz_all - fuzz_pass))
 [ "$fuzz_all" -gt 0 ] || fuzz_fail=1
-echo "native: ${native_pass} passed, ${native_fail} failed; end-to-end: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed; fuzz suites: ${fuzz_pass} passed, ${fuzz_fail} failed"
-echo "roamplan: $((native_pass + ${e2e_pass:-0} + fuzz_pass)) passed, $((native_fail + ${e2e_fail:-0} + fuzz_fail)) failed"
-[ $((native_fail + ${e2e_fail:-0} + fuzz_fail)) -eq 0 ]
+wp_pass=$(grep -oE '^wordpress: [0-9]+ passed' "$log/wordpress.txt" | awk '{print $2}' | tail -n1)
+wp_fail=$(grep -oE '^wordpress: [0-9]+ passed, [0-9]+ failed' "$log/wordpress.txt" | awk '{print $4}' | tail -n1)
+echo "native: ${native_pass} passed, ${native_fail} failed; wordpress: ${wp_pass:-0} passed, ${wp_fail:-0} failed; end-to-end: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed; fuzz suites: ${fuzz_pass} passed, ${fuzz_fail} failed"
+failed=$((native_fail + ${wp_fail:-0} + ${e2e_fail:-0} + fuzz_fail))
+echo "roamplan: $((native_pass + ${wp_pass:-0} + ${e2e_pass:-0} + fuzz_pass)) passed, ${failed} failed"
+[ "$failed" -eq 0 ]
