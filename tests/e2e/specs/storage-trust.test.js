@@ -85,7 +85,7 @@ for (const [label, stored] of [
   ['bad values', '{"v":1,"query":"trip=HK:-4&people=zero"}'],
   ['a bare number', '42'],
 ]) {
-  test(`a saved entry with ${label} is kept aside, exactly, and not overwritten by later saves`, { skip: 'to follow the travellers list (issue 15 stays open): times out adding travellers after an unreadable entry' }, async () => {
+  test(`a saved entry with ${label} is kept aside, exactly, and not overwritten by later saves`, async () => {
     const { context, page, errors } = await seeded({ 'roamplan.trip': stored });
     await page.goto(`${server.url}/?lang=en`);
     await page.locator('[data-testid="saved-ignored"]').waitFor();
@@ -99,7 +99,7 @@ for (const [label, stored] of [
     // The next visit reads the new entry, and the one set aside is still there.
     await page.goto(`${server.url}/?lang=en`);
     await widget.ready();
-    assert.equal(await page.locator('#rp-people').inputValue(), '4');
+    assert.equal(await widget.travellerRows().count(), 4);
     assert.equal(await page.locator('[data-testid="saved-ignored"]').count(), 0);
     assert.equal(await saved(page, 'roamplan.trip.unreadable'), stored);
     assert.deepEqual(errors, []);
@@ -116,7 +116,7 @@ test('a saved entry nested thousands of levels deep is read without harm, every 
     const widget = new Widget(page);
     await widget.ready();
     assert.deepEqual((await widget.legValues()).map(([, days]) => days), ['3']);
-    assert.equal(await page.locator('#rp-people').inputValue(), '2');
+    assert.equal(await widget.travellerRows().count(), 2);
   }
   assert.deepEqual(errors, []);
   await context.close();
