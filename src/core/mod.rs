@@ -8,6 +8,7 @@ pub mod engine;
 pub mod json;
 pub mod lang;
 pub mod money;
+pub mod place_names;
 pub mod share;
 pub mod trip;
 pub mod usage;

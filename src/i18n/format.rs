@@ -7,6 +7,7 @@ use crate::core::country::CountryCode;
 use crate::core::date::Date;
 use crate::core::lang::Lang;
 use crate::core::money::Money;
+use crate::core::place_names;
 
 /// Formats values for one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,12 +82,30 @@ impl Formatter {
 
     /// A country's name in the reader's language (the code if unknown).
     pub fn country(self, code: CountryCode) -> String {
-        platform::country(self.locale(), code)
+        match place_names::preferred_name(self.lang, code) {
+            Some(name) => name.to_owned(),
+            None => platform::country(self.locale(), code),
+        }
+    }
+
+    /// The country `name` stands for: its name in the reader's language,
+    /// a city or everyday name (`place_names`), or its name in another of
+    /// the widget's languages (a Traditional name typed in the Simplified
+    /// widget, "Hong Kong" in the Chinese one); any case.
+    pub fn country_named(self, name: &str) -> Option<CountryCode> {
+        self.country_named_in_own_language(name)
+            .or_else(|| place_names::place_alias(name))
+            .or_else(|| {
+                Lang::ALL
+                    .into_iter()
+                    .filter(|lang| *lang != self.lang)
+                    .find_map(|lang| Formatter::new(lang).country_named_in_own_language(name))
+            })
     }
 
     /// The country whose name in the reader's language is `name` (any
     /// case). The names are listed once per language, then looked up.
-    pub fn country_named(self, name: &str) -> Option<CountryCode> {
+    fn country_named_in_own_language(self, name: &str) -> Option<CountryCode> {
         /// Lower-cased names of every country, one list per language.
         type NameIndex = Vec<(Lang, Vec<(String, CountryCode)>)>;
         thread_local! {
