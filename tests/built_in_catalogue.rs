@@ -618,3 +618,17 @@ fn hong_kong_customers_can_roam_to_the_mainland_and_macau() {
         .count();
     assert!(open >= 4, "{open}");
 }
+
+/// The carrier menu and the carrier hint name carriers as a Chinese reader
+/// knows them: the carrier's own plans carry its name in each language.
+#[test]
+fn carriers_are_named_in_the_readers_language() {
+    let c = built_in();
+    assert_eq!(c.carrier_name("China Mobile", Lang::ZhHans), "中国移动");
+    assert_eq!(c.carrier_name("China Unicom", Lang::ZhHant), "中國聯通");
+    assert_eq!(c.carrier_name("SmarTone", Lang::ZhHant), "數碼通");
+    assert_eq!(c.carrier_name("3HK", Lang::ZhHans), "3香港");
+    assert_eq!(c.carrier_name("3HK", Lang::En), "3HK");
+    // A carrier that sells nothing here keeps the name the catalogue gives it.
+    assert_eq!(c.carrier_name("Orange", Lang::ZhHans), "Orange");
+}

@@ -14,7 +14,7 @@ pub use validate::{
 
 use crate::core::country::CountryCode;
 use crate::core::date::Date;
-use crate::core::lang::LocalizedText;
+use crate::core::lang::{Lang, LocalizedText};
 use crate::core::money::{Currency, Money, Rates};
 
 /// Megabytes of data (1 GB = 1024 MB throughout).
@@ -44,6 +44,17 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
+    /// A carrier's name in the reader's language: `key` is how plans name
+    /// it in `carriers` (English); the name is that of the first plan the
+    /// carrier itself sells (its `provider`), or the key when it sells none
+    /// here.
+    pub fn carrier_name(&self, key: &str, lang: Lang) -> String {
+        self.plans
+            .iter()
+            .find(|p| p.provider.eq_ignore_ascii_case(key))
+            .map_or_else(|| key.to_owned(), |p| p.provider_name.get(lang).to_owned())
+    }
+
     /// The plan with this id.
     pub fn plan(&self, id: &str) -> Option<&Plan> {
         self.plans.iter().find(|p| p.id == id)

@@ -7,6 +7,7 @@ use super::country_select::CountrySelect;
 use super::field_error::FieldError;
 use crate::core::catalogue::{Catalogue, PlanKind};
 use crate::core::country::CountryCode;
+use crate::core::lang::Lang;
 use crate::core::money::Currency;
 use crate::core::share::InputError;
 use crate::i18n::input_error;
@@ -35,7 +36,7 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
     let t = ui.t();
     let home = CountryCode::parse(&props.form.home);
     let carriers = home
-        .map(|h| carriers_of(&ui.catalogue, h))
+        .map(|h| carriers_of(&ui.catalogue, h, ui.lang))
         .unwrap_or_default();
     let carrier = props.form.carrier.as_str();
     // The carrier's own plans in the catalogue.
@@ -162,13 +163,13 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
 }
 
 /// Carriers of a home country in the catalogue: providers of its home plans
-/// and carriers whose lines take its roaming passes, as (key, name shown),
-/// in the catalogue's order.
-pub fn carriers_of(catalogue: &Catalogue, home: CountryCode) -> Vec<(String, String)> {
+/// and carriers whose lines take its roaming passes, as (key, name shown
+/// in `lang`), in the catalogue's order.
+pub fn carriers_of(catalogue: &Catalogue, home: CountryCode, lang: Lang) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut add = |key: &str| {
         if !out.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
-            out.push((key.to_owned(), key.to_owned()));
+            out.push((key.to_owned(), catalogue.carrier_name(key, lang)));
         }
     };
     for plan in &catalogue.plans {

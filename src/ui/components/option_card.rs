@@ -72,7 +72,10 @@ fn who(travellers: &[usize], people: u32, f: Formatter) -> String {
     if u32::try_from(travellers.len()) == Ok(people) && people > 1 {
         return t.who_everyone.to_owned();
     }
-    let names: Vec<String> = travellers
+    // In the order the form lists them, whatever order the search found.
+    let mut ordered = travellers.to_vec();
+    ordered.sort_unstable();
+    let names: Vec<String> = ordered
         .iter()
         .map(|i| fill(t.traveller_label, &[("n", &(i + 1).to_string())]))
         .collect();

@@ -49,7 +49,10 @@ pub fn Results(props: &ResultsProps) -> Html {
     if let Some(hint) = props.answer.carrier_hints.first() {
         notes.push(fill(
             t.carrier_hint,
-            &[("carrier", &hint.carrier), ("amount", &f.money(hint.total))],
+            &[
+                ("carrier", &ui.catalogue.carrier_name(&hint.carrier, ui.lang)),
+                ("amount", &f.money(hint.total)),
+            ],
         ));
     }
     if let Some(headline) = props.answer.options.first() {
