@@ -95,7 +95,7 @@ const walk = (dir) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full);
-    else if (entry.name !== 'sw.js' && !entry.name.startsWith('.')) files.push(path.relative(dist, full).split(path.sep).join('/'));
+    else if (entry.name !== 'sw.js' && !entry.name.startsWith('.') && !/\.(gz|br)$/.test(entry.name)) files.push(path.relative(dist, full).split(path.sep).join('/'));
   }
 };
 walk(dist);
@@ -106,3 +106,28 @@ const worker = fs.readFileSync(path.join(web, 'sw.js'), 'utf8')
   .replace('__FILES__', JSON.stringify(files));
 fs.writeFileSync(path.join(dist, 'sw.js'), worker);
 console.log(`postbuild: ${bootName}, service worker ${version} precaching ${files.length} files`);
+
+// Compressed copies beside each text and wasm file, for hosts that serve a
+// precompressed file when the browser accepts it (README: "Serving the
+// compressed files"). Written last, so the service worker's list (which
+// fetches through the host, compressed or not) holds only the originals.
+const zlib = await import('node:zlib');
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|webmanifest|svg|txt)$/;
+let plain = 0, gzipped = 0, brotli = 0;
+for (const file of [...files, 'sw.js']) {
+  if (!COMPRESSIBLE.test(file)) continue;
+  const full = path.join(dist, file);
+  const data = fs.readFileSync(full);
+  const gz = zlib.gzipSync(data, { level: 9 });
+  const br = zlib.brotliCompressSync(data, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      [zlib.constants.BROTLI_PARAM_MODE]: file.endsWith('.wasm') ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+    },
+  });
+  fs.writeFileSync(`${full}.gz`, gz);
+  fs.writeFileSync(`${full}.br`, br);
+  plain += data.length; gzipped += gz.length; brotli += br.length;
+}
+console.log(`postbuild: compressed copies written (${plain} B plain, ${gzipped} B gzip, ${brotli} B brotli)`);

@@ -161,6 +161,10 @@ struct Tables<'a> {
     /// `gaps[x]` for a leg boundary `x`: cheapest way from `x` to each later
     /// day using free days and purchases only.
     gaps: Vec<Option<Vec<Option<Label>>>>,
+    /// `served_values[c][n - 1]`: candidate `c`'s value for `n` days served,
+    /// for candidates whose price does not depend on the span (all but
+    /// subscriptions); worked out once rather than for every first day.
+    served_values: Vec<Vec<Option<Value>>>,
 }
 
 /// Searches the cheapest lane and the simplest one.
@@ -175,11 +179,25 @@ pub fn solve(input: &LaneInput<'_>) -> LaneAnswers {
 impl<'a> Tables<'a> {
     fn build(input: &'a LaneInput<'a>) -> Tables<'a> {
         let d = input.days;
+        let served_values = input
+            .candidates
+            .iter()
+            .map(|c| {
+                if c.contract {
+                    return Vec::new();
+                }
+                let horizon = c.validity.map_or(d, |v| d.min(v as usize));
+                (1..=u32::try_from(horizon).unwrap_or(u32::MAX))
+                    .map(|n| c.value(n, n))
+                    .collect()
+            })
+            .collect();
         let mut tables = Tables {
             input,
             edges: vec![Vec::new(); d],
             edges_alone: vec![Vec::new(); d],
             gaps: vec![None; d + 1],
+            served_values,
         };
         tables.gaps[d] = Some(vec![Some(Label {
             key: Key::ZERO,
@@ -215,10 +233,15 @@ impl<'a> Tables<'a> {
             }
             // A subscription serves every day it covers: from the first to
             // the last, as one purchase.
-            let last_covered = covers.iter().rposition(|&c| c).unwrap_or(a);
             if candidate.contract && covers[..a].iter().any(|&c| c) {
                 continue;
             }
+            let last_covered = if candidate.contract {
+                covers.iter().rposition(|&c| c).unwrap_or(a)
+            } else {
+                a
+            };
+            let served_values = &self.served_values[index];
             let limit = match (candidate.contract, candidate.validity) {
                 (false, Some(v)) => d.min(a + v as usize),
                 _ => d,
@@ -239,8 +262,13 @@ impl<'a> Tables<'a> {
                     if candidate.contract && y != last_covered {
                         continue;
                     }
-                    let span = u32::try_from(y + 1 - a).unwrap_or(u32::MAX);
-                    let Some(value) = candidate.value(served, span) else {
+                    let value = if candidate.contract {
+                        let span = u32::try_from(y + 1 - a).unwrap_or(u32::MAX);
+                        candidate.value(served, span)
+                    } else {
+                        served_values.get(served as usize - 1).copied().flatten()
+                    };
+                    let Some(value) = value else {
                         break;
                     };
                     let key = Key {
