@@ -518,3 +518,118 @@ async fn plan_browser_lists_only_plans_the_travellers_can_buy() {
     );
     assert_eq!(no_esim, count("HK", None, false));
 }
+
+/// The part of `html` from the first `data-testid="summary"` element to its end.
+fn summary_of(html: &str) -> String {
+    let start = html.find("data-testid=\"summary\"").expect("a summary");
+    let end = html[start..].find("</a>").expect("its end") + start;
+    visible_text(&html[start..end])
+}
+
+#[tokio::test]
+async fn the_answer_comes_first_a_total_and_its_plan_above_the_form() {
+    // A csl customer to the mainland and Macau: the cheapest is csl's
+    // cross-border package, HK$10 a month each (catalogue), two travellers.
+    let html = render(
+        &[
+            ("trip", "HK:3,CN:2,MO:1"),
+            ("home", "HK"),
+            ("carrier", "csl"),
+            ("people", "2"),
+            ("cur", "HKD"),
+            ("lang", "en"),
+        ],
+        CustomCatalogue::None,
+    )
+    .await;
+    let summary = summary_of(&html);
+    let f = roamplan::i18n::Formatter::new(Lang::En);
+    let money = |minor| {
+        f.money(roamplan::core::money::Money::new(
+            minor,
+            roamplan::core::money::Currency::parse("HKD").unwrap(),
+        ))
+    };
+    assert!(summary.contains(&money(2000)), "{summary}");
+    let plan = catalogue()
+        .plan("csl-1o1o-cn-mo-data-package-24m")
+        .unwrap()
+        .name
+        .get(Lang::En)
+        .to_owned();
+    assert!(summary.contains(&plan.replace('&', "&amp;")), "{summary}");
+    // Above the form, and the only live region: not the whole results.
+    let (summary_at, form_at) = (
+        html.find("data-testid=\"summary\"").unwrap(),
+        html.find("<form").unwrap(),
+    );
+    assert!(summary_at < form_at);
+    assert_eq!(html.matches("aria-live").count(), 1, "one live region");
+    let live = html.find("data-testid=\"live-summary\"").unwrap();
+    assert!(html[..live].rfind("aria-live").is_some());
+}
+
+#[tokio::test]
+async fn a_trip_nothing_covers_says_so_first() {
+    let html = render(
+        &[("trip", "HK:2,AQ:3"), ("lang", "en")],
+        CustomCatalogue::None,
+    )
+    .await;
+    let summary = summary_of(&html);
+    let antarctica = roamplan::i18n::Formatter::new(Lang::En)
+        .country(roamplan::core::country::CountryCode::parse("AQ").unwrap());
+    assert!(summary.contains(&antarctica), "{summary}");
+}
+
+#[tokio::test]
+async fn travellers_buying_the_same_are_one_line_with_each_ones_price() {
+    let html = render(
+        &[
+            ("trip", "HK:3,CN:2,MO:1"),
+            ("home", "HK"),
+            ("carrier", "csl"),
+            ("people", "2"),
+            ("cur", "HKD"),
+            ("lang", "en"),
+        ],
+        CustomCatalogue::None,
+    )
+    .await;
+    let best_start = html.find("data-testid=\"option\"").unwrap();
+    let best_end = html[best_start..].find("</article>").unwrap() + best_start;
+    let best = &html[best_start..best_end];
+    assert_eq!(
+        best.matches("class=\"rp-block\"").count(),
+        1,
+        "one line for both"
+    );
+    let text = visible_text(best);
+    let each = roamplan::i18n::Formatter::new(Lang::En).money(roamplan::core::money::Money::new(
+        1000,
+        roamplan::core::money::Currency::parse("HKD").unwrap(),
+    ));
+    assert!(
+        text.contains(&format!("everyone · {each} per person")),
+        "{text}"
+    );
+    // One label per option.
+    assert_eq!(best.matches("<span class=\"rp-badge").count(), 1);
+}
+
+#[tokio::test]
+async fn charts_plan_list_and_share_link_open_on_demand() {
+    let (settings, errors) = settings(&[("trip", "JP:5"), ("lang", "en")]);
+    let mut p = props(settings, errors, CustomCatalogue::None);
+    p.widget_url = Some("https://blog.example/roamplan/".into());
+    let html = render_props(p).await;
+    for id in ["rp-browser-heading", "rp-share-heading"] {
+        let at = html.find(&format!("id=\"{id}\"")).unwrap();
+        let details = html[..at].rfind("<details").unwrap();
+        assert!(!html[details..at].contains(" open"), "{id} folded");
+        assert!(
+            html[details..at].contains("<summary"),
+            "{id} in the summary"
+        );
+    }
+}

@@ -30,6 +30,8 @@ if ('serviceWorker' in navigator && window.isSecureContext && !window.__roamplan
 // Embedded in an iframe: tell the host page how tall the widget is, so the
 // embed script can size the frame. Only a number is sent.
 if (window.parent !== window) {
+  // The style sheet hides the sticky best-total bar in a frame.
+  document.documentElement.classList.add('rp-framed');
   let last = 0;
   const post = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

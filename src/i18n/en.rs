@@ -308,4 +308,8 @@ pub static TEXTS: Texts = Texts {
     unverified_cheaper: "{amount} is possible with offers whose figures we could not check on the seller’s page, so it is not shown first.",
     err_not_a_plan_id: "A plan id uses only small letters, digits and hyphens.",
     err_too_many_travellers: "At most {max} travellers.",
+    summary_live: "Best: {amount}, {plans}.",
+    summary_link: "Why, and the other ways",
+    q_own_plan_not_listed: "We do not list {carrier}'s plans yet: ask {carrier} whether yours includes {countries}. Until then, the answer buys what those days need.",
+    q_own_ask_carrier: "Ask your carrier whether your plan includes {countries}. Until then, the answer buys what those days need.",
 };

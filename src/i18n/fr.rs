@@ -308,4 +308,8 @@ pub static TEXTS: Texts = Texts {
     unverified_cheaper: "{amount} est possible avec des offres dont les chiffres n’ont pas pu être vérifiés sur la page du vendeur : elle n’est donc pas présentée en premier.",
     err_not_a_plan_id: "Un identifiant de forfait ne contient que des minuscules, des chiffres et des tirets.",
     err_too_many_travellers: "{max} voyageurs au plus.",
+    summary_live: "Le moins cher : {amount}, {plans}.",
+    summary_link: "Pourquoi, et les autres choix",
+    q_own_plan_not_listed: "Nous ne listons pas encore les forfaits de {carrier} : demandez-lui si le vôtre inclut {countries}. D’ici là, la réponse achète ce qu’il faut pour ces jours.",
+    q_own_ask_carrier: "Demandez à votre opérateur si votre forfait inclut {countries}. D’ici là, la réponse achète ce qu’il faut pour ces jours.",
 };

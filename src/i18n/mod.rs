@@ -395,6 +395,14 @@ pub struct Texts {
     pub err_not_a_plan_id: &'static str,
     /// Input error: more travellers than allowed ({max}).
     pub err_too_many_travellers: &'static str,
+    /// What a screen reader hears once the answer settles: the best total and its plans.
+    pub summary_live: &'static str,
+    /// The top summary's link down to the reasons and the other options.
+    pub summary_link: &'static str,
+    /// Own-line answer when the reader's carrier has no plans in the catalogue to choose from.
+    pub q_own_plan_not_listed: &'static str,
+    /// Own-line answer for a reader on a carrier the catalogue does not list.
+    pub q_own_ask_carrier: &'static str,
 }
 
 /// The strings of `lang`.

@@ -308,4 +308,8 @@ pub static TEXTS: Texts = Texts {
     unverified_cheaper: "用未能在卖家页面核实的方案可低至 {amount}，因此未排在首位。",
     err_not_a_plan_id: "套餐编号只能由小写字母、数字和连字符组成。",
     err_too_many_travellers: "最多 {max} 人。",
+    summary_live: "最便宜：{amount}，{plans}。",
+    summary_link: "为什么，以及其他方案",
+    q_own_plan_not_listed: "我们暂未收录{carrier}的套餐：请向{carrier}确认你的套餐是否包含{countries}。在此之前，上面的方案会为这些天另购。",
+    q_own_ask_carrier: "请向你的运营商确认套餐是否包含{countries}。在此之前，上面的方案会为这些天另购。",
 };

@@ -308,4 +308,8 @@ pub static TEXTS: Texts = Texts {
     unverified_cheaper: "用未能在賣家頁面核實的方案可低至 {amount}，因此未排在首位。",
     err_not_a_plan_id: "計劃編號只可由小楷字母、數字和連字號組成。",
     err_too_many_travellers: "最多 {max} 人。",
+    summary_live: "最便宜：{amount}，{plans}。",
+    summary_link: "原因及其他方案",
+    q_own_plan_not_listed: "我們暫未收錄{carrier}的計劃：請向{carrier}查詢你的計劃是否包括{countries}。在此之前，上面的方案會為這些日子另購。",
+    q_own_ask_carrier: "請向你的電訊商查詢計劃是否包括{countries}。在此之前，上面的方案會為這些日子另購。",
 };

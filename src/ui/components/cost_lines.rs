@@ -1,6 +1,7 @@
 //! Total cost against data per day, one line per way of staying online, so
 //! the reader sees where the cheapest answer changes as usage grows.
 
+use super::fold::Fold;
 use crate::core::catalogue::Megabytes;
 use crate::core::engine::Reason;
 use crate::i18n::reason_name;
@@ -86,8 +87,8 @@ pub fn CostLines(props: &CostLinesProps) -> Html {
     };
     let ticks = [0, max / 2, max];
     html! {
-        <figure class="rp-card rp-chart" aria-labelledby="rp-lines-title">
-            <figcaption id="rp-lines-title"><h2>{ t.chart_lines_title }</h2></figcaption>
+        <Fold class={classes!("rp-card", "rp-chart")} heading_id="rp-lines-title" heading={t.chart_lines_title}>
+            <figure>
             <svg class="rp-lines" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="rp-lines-title">
                 { for ticks.iter().map(|v| html! {
                     <g>
@@ -112,6 +113,7 @@ pub fn CostLines(props: &CostLinesProps) -> Html {
                     <li><span class={classes!("rp-swatch", format!("rp-fill-{}", i % 6))} aria-hidden="true"></span>{ reason_name(s.reason, ui.lang) }</li>
                 }) }
             </ul>
-        </figure>
+            </figure>
+        </Fold>
     }
 }

@@ -1,13 +1,14 @@
 //! One component per file; `widget` is the root.
 
+pub mod answer_summary;
 pub mod best_bar;
 pub mod catalogue_status;
-pub mod cost_bars;
 pub mod cost_lines;
 pub mod country_list;
 pub mod country_select;
 pub mod day_strip;
 pub mod field_error;
+pub mod fold;
 pub mod header;
 pub mod home_inputs;
 pub mod leg_row;

@@ -5,6 +5,7 @@
 use super::day_strip::{DayStrip, StripBlock};
 use crate::core::catalogue::{Confidence, Plan};
 use crate::core::engine::{DayService, Mode, Purchase, Reason, TripOption, OWN_PLAN_ID};
+use crate::core::money::Money;
 use crate::i18n::{
     fill, kind_name, mode_phrase, reason_name, strategy_name, warning_text, Formatter,
 };
@@ -63,6 +64,42 @@ fn days_phrase(days: &[u32], f: Formatter) -> String {
         fill(t.day_single, &[("days", &list)])
     } else {
         fill(t.days_list, &[("days", &list)])
+    }
+}
+
+/// Say it once: travellers each buying the same plan for the same days are
+/// one line ("Traveller 1, Traveller 2 · HK$10.00 per person"), with the
+/// plan's notes and sources shown once.
+fn merged_purchases(purchases: &[Purchase]) -> Vec<Purchase> {
+    let mut out: Vec<Purchase> = Vec::new();
+    for p in purchases {
+        let same = out.iter_mut().find(|q| {
+            q.mode == Mode::Separate
+                && p.mode == Mode::Separate
+                && q.id == p.id
+                && q.served == p.served
+                && q.topups == p.topups
+                && q.cost.currency == p.cost.currency
+                && q.cost.minor / i64::try_from(q.travellers.len()).unwrap_or(1) == p.cost.minor
+        });
+        match same.and_then(|q| q.cost.minor.checked_add(p.cost.minor).map(|sum| (q, sum))) {
+            Some((q, sum)) => {
+                q.travellers.extend(p.travellers.iter().copied());
+                q.cost = Money::new(sum, q.cost.currency);
+            }
+            None => out.push(p.clone()),
+        }
+    }
+    out
+}
+
+/// A colon as each language writes it before what follows.
+fn colon(lang: crate::core::lang::Lang) -> &'static str {
+    use crate::core::lang::Lang;
+    match lang {
+        Lang::ZhHans | Lang::ZhHant => "：",
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
     }
 }
 
@@ -144,6 +181,18 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                         ("host", &who(&[host], props.people, f)),
                         ("guests", &who(&guests, props.people, f)),
                     ],
+                )
+            }
+            // Merged lines (several travellers buying the same): each one's price.
+            Mode::Separate if purchase.travellers.len() > 1 => {
+                let each = Money::new(
+                    purchase.cost.minor / i64::try_from(purchase.travellers.len()).unwrap_or(1),
+                    purchase.cost.currency,
+                );
+                format!(
+                    "{} · {}",
+                    who(&purchase.travellers, props.people, f),
+                    fill(t.per_person, &[("amount", &f.money(each))])
                 )
             }
             Mode::Separate => who(&purchase.travellers, props.people, f),
@@ -242,7 +291,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
         .collect();
     let details = html! {
         <>
-            <ol class="rp-blocks">{ for option.purchases.iter().map(purchase_item) }</ol>
+            <ol class="rp-blocks">{ for merged_purchases(&option.purchases).iter().map(purchase_item) }</ol>
             { for own_line_lines.iter().map(|l| html! { <p class="rp-own-line">{ l.clone() }</p> }) }
             if !warnings.is_empty() {
                 <div class="rp-warnings">
@@ -266,13 +315,11 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             data-plans={option.plan_ids.join(",")}
             data-reasons={reasons.join(" ")}>
             <header class="rp-option-head">
+                // One label saying why the option is listed (all its reasons).
                 <div class="rp-badges">
-                    { for option.reasons.iter().map(|r| html! {
-                        <span class={classes!("rp-badge", (props.best && matches!(r, Reason::Cheapest | Reason::Verified)).then_some("rp-badge-best"))}>
-                            { reason_name(*r, ui.lang) }
-                        </span>
-                    }) }
-                    <span class="rp-badge rp-badge-plain">{ strategy_name(option.strategy, ui.lang) }</span>
+                    <span class={classes!("rp-badge", (props.best && option.reasons.iter().any(|r| matches!(r, Reason::Cheapest | Reason::Verified))).then_some("rp-badge-best"))}>
+                        { option.reasons.iter().map(|r| reason_name(*r, ui.lang)).collect::<Vec<_>>().join(" · ") }
+                    </span>
                 </div>
                 <div class="rp-total">
                     <span class="rp-visually-hidden">{ t.total_label }{ " " }</span>
@@ -283,7 +330,10 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     </span>
                 </div>
             </header>
-            <p class="rp-option-plans">{ plan_names.join(" → ") }</p>
+            <p class="rp-option-plans">
+                <span class="rp-muted">{ strategy_name(option.strategy, ui.lang) }{ colon(ui.lang) }</span>
+                { plan_names.join(" → ") }
+            </p>
             { for strips.into_iter().map(|blocks| html! {
                 <DayStrip {blocks} total_days={props.total_days} leg_starts={props.leg_starts.clone()} />
             }) }

@@ -1,6 +1,7 @@
 //! Every plan for the trip's countries, filterable and sortable, with its
 //! terms and where its figures come from.
 
+use super::fold::Fold;
 use crate::core::catalogue::{Billing, Hotspot, Plan, PlanKind, MB_PER_GB};
 use crate::core::country::CountryCode;
 use crate::core::engine::is_offered;
@@ -174,7 +175,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
                     <span class="rp-plan-name">{ p.name.get(ui.lang) }</span>
                     <span class="rp-amount-small">{ price_text }</span>
                 </div>
-                <div class="rp-muted">{ format!("{} · {}", p.provider, kind_name(p.kind, ui.lang)) }</div>
+                <div class="rp-muted">{ format!("{} · {}", p.provider_name.get(ui.lang), kind_name(p.kind, ui.lang)) }</div>
                 <dl class="rp-terms">
                     <dt>{ t.col_data }</dt><dd>{ data }</dd>
                     <dt>{ t.col_validity }</dt><dd>{ validity }</dd>
@@ -191,8 +192,7 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
         }
     };
     html! {
-        <section class="rp-card rp-browser" aria-labelledby="rp-browser-heading">
-            <h2 id="rp-browser-heading">{ t.browser_heading }</h2>
+        <Fold class={classes!("rp-card", "rp-browser")} heading_id="rp-browser-heading" heading={t.browser_heading}>
             <div class="rp-filters">
                 <div class="rp-field">
                     <label for="rp-filter-country">{ t.browser_filter_country }</label>
@@ -241,6 +241,6 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
                     </button>
                 }
             }
-        </section>
+        </Fold>
     }
 }

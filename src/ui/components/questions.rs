@@ -2,6 +2,7 @@
 //! does it work across these borders, can we share as a family, should I use
 //! my own plan.
 
+use crate::core::catalogue::PlanKind;
 use crate::core::country::CountryCode;
 use crate::core::engine::{Answer, DayUse, GroupKind, Mode, Reason, TripOption, OWN_PLAN_ID};
 use crate::core::money::{div_round, Currency, Money};
@@ -239,10 +240,32 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                     && line.eu.is_none()
                     && !matches!(trip.own_plan, Some(OwnPlan::Custom(_)))
                 {
-                    own.push(fill(
-                        t.q_own_plan_unknown,
-                        &[("countries", &names(&not_included))],
-                    ));
+                    // Nothing to choose when the catalogue lists none of the
+                    // carrier's plans: say who can tell.
+                    let listed = trip.carrier.as_deref().is_none_or(|carrier| {
+                        ui.catalogue.plans.iter().any(|p| {
+                            p.kind == PlanKind::HomePlan
+                                && p.home == trip.home
+                                && p.provider.eq_ignore_ascii_case(carrier)
+                        })
+                    });
+                    let sentence = match trip.carrier.as_deref() {
+                        Some(crate::ui::state::OTHER_CARRIER) => {
+                            fill(t.q_own_ask_carrier, &[("countries", &names(&not_included))])
+                        }
+                        Some(carrier) if !listed => fill(
+                            t.q_own_plan_not_listed,
+                            &[
+                                ("carrier", &ui.catalogue.carrier_name(carrier, ui.lang)),
+                                ("countries", &names(&not_included)),
+                            ],
+                        ),
+                        _ => fill(
+                            t.q_own_plan_unknown,
+                            &[("countries", &names(&not_included))],
+                        ),
+                    };
+                    own.push(sentence);
                 } else {
                     own.push(fill(
                         t.q_own_not_included,

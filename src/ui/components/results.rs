@@ -50,7 +50,10 @@ pub fn Results(props: &ResultsProps) -> Html {
         notes.push(fill(
             t.carrier_hint,
             &[
-                ("carrier", &ui.catalogue.carrier_name(&hint.carrier, ui.lang)),
+                (
+                    "carrier",
+                    &ui.catalogue.carrier_name(&hint.carrier, ui.lang),
+                ),
                 ("amount", &f.money(hint.total)),
             ],
         ));
@@ -117,7 +120,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         }
     };
     html! {
-        <section class="rp-results" aria-labelledby="rp-results-heading" aria-live="polite">
+        <section class="rp-results" aria-labelledby="rp-results-heading">
             <h2 id="rp-results-heading">{ t.results_heading }</h2>
             if props.form_invalid {
                 <p class="rp-notice" role="status">{ t.stale_answer }</p>

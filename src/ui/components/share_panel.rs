@@ -1,6 +1,7 @@
 //! "Copy link" for the current trip, and "embed this": the snippets that put
 //! the calculator with these settings on another page.
 
+use super::fold::Fold;
 use crate::core::share::encode_query;
 use crate::ui::context::use_ui;
 use std::fmt::Write;
@@ -76,8 +77,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         }
     };
     html! {
-        <section class="rp-card rp-share" aria-labelledby="rp-share-heading">
-            <h2 id="rp-share-heading">{ t.share_heading }</h2>
+        <Fold class={classes!("rp-card", "rp-share")} heading_id="rp-share-heading" heading={t.share_heading}>
             <div class="rp-row">
                 <input id="rp-link" type="text" readonly=true value={link.clone()} aria-label={t.copy_link} />
                 <button type="button" id="rp-copy-link" class="rp-secondary" onclick={copy("link", link)}>
@@ -93,7 +93,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 <textarea id="rp-embed-script" readonly=true rows="4" value={script.clone()} />
                 <button type="button" class="rp-secondary" onclick={copy("script", script)}>{ label("script", t.copy_snippet) }</button>
             </details>
-        </section>
+        </Fold>
     }
 }
 

@@ -2,9 +2,9 @@
 //! inputs beside the answers. Reads nothing from the browser itself (that is
 //! the shell's job), so it renders natively in tests.
 
+use super::answer_summary::AnswerSummary;
 use super::best_bar::BestBar;
 use super::catalogue_status::{CatalogueStatus, CustomCatalogue};
-use super::cost_bars::CostBars;
 use super::cost_lines::{CostLines, Series, USAGE_GRID};
 use super::header::Header;
 use super::home_inputs::HomeInputs;
@@ -224,13 +224,26 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <Results answer={answer.clone()} trip={trip.clone()} form_invalid={check.trip.is_none()} />
                 if answer.uncovered.is_empty() {
                     <Questions answer={answer.clone()} trip={trip.clone()} {currency} />
-                    <CostBars options={answer.options.clone()} />
                     <CostLines series={(*series).clone()} current_mb={average_mb(trip)} currency={currency.to_string()} />
                 }
             </>
         },
         _ => html! { <p class="rp-notice" role="status">{ t.fix_inputs }</p> },
     };
+    let best = answer
+        .as_ref()
+        .as_ref()
+        .filter(|_| !loading)
+        .and_then(|a| a.options.first().cloned());
+    let none_text = answer
+        .as_ref()
+        .as_ref()
+        .filter(|a| !loading && !a.uncovered.is_empty())
+        .map(|a| {
+            let f = crate::i18n::Formatter::new(state.lang);
+            let names: Vec<String> = a.uncovered.iter().map(|c| f.country(*c)).collect();
+            AttrValue::from(fill(t.no_option, &[("countries", &f.list(&names))]))
+        });
     let theme = match props.settings.theme.unwrap_or_default() {
         Theme::Auto => None,
         Theme::Light => Some("rp-theme-light"),
@@ -261,6 +274,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <p class="rp-notice" role="status" data-testid="currency-note">{ note }</p>
                 }) }
                 <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()} />
+                <AnswerSummary best={best.clone()} none={none_text} />
                 <div class="rp-layout">
                     <form class="rp-inputs" {onsubmit} novalidate=true aria-label={t.trip_heading}>
                         <TripEditor form={state.form.clone()} check={check.clone()} focus={focus}

@@ -197,8 +197,15 @@ export class Widget {
     );
   }
 
+  /** Opens a section that opens on demand (`.rp-browser`, `.rp-share`, `.rp-chart`). */
+  async openFold(selector) {
+    const fold = this.page.locator(`details.rp-fold${selector}`);
+    if (!(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
+  }
+
   /** Opens the plan browser's whole list when it shows only the first plans. */
   async showAllPlans() {
+    await this.openFold('.rp-browser');
     const more = this.page.locator('.rp-browser button[aria-controls][aria-expanded="false"]');
     if (await more.count()) {
       await more.click();
@@ -248,6 +255,7 @@ export class Widget {
   }
 
   async filterBrowserByCountry(code) {
+    await this.openFold('.rp-browser');
     await this.page.locator('#rp-filter-country').selectOption(code);
   }
 }
