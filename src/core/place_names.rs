@@ -13,11 +13,10 @@ use crate::core::lang::Lang;
 pub fn preferred_name(lang: Lang, code: CountryCode) -> Option<&'static str> {
     let name = match (lang, code.as_str()) {
         (Lang::ZhHans, "CN") => "中国内地",
-        (Lang::ZhHans, "HK") => "香港",
+        (Lang::ZhHans | Lang::ZhHant, "HK") => "香港",
         (Lang::ZhHans, "MO") => "澳门",
         (Lang::ZhHans, "TW") => "台湾",
         (Lang::ZhHant, "CN") => "中國內地",
-        (Lang::ZhHant, "HK") => "香港",
         (Lang::ZhHant, "MO") => "澳門",
         (Lang::ZhHant, "TW") => "台灣",
         (Lang::En, "CN") => "Mainland China",
