@@ -70,7 +70,7 @@ pub static TEXTS: Texts = Texts {
     fix_inputs: "Fix the highlighted field to update the answer.",
     prices_as_of: "Prices as of {date}. Indicative only: check with the seller before buying.",
     day_strip_label: "Which plan serves which day",
-    plan_details: "Plan details",
+    plan_details: "What to buy, sources and cautions",
     questions_heading: "Your questions, for this trip",
     q_borders: "Does one eSIM or card work across these borders?",
     q_borders_all: "{plan} works in every country of this trip: {countries}.",
@@ -312,4 +312,7 @@ pub static TEXTS: Texts = Texts {
     summary_link: "Why, and the other ways",
     q_own_plan_not_listed: "We do not list {carrier}'s plans yet: ask {carrier} whether yours includes {countries}. Until then, the answer buys what those days need.",
     q_own_ask_carrier: "Ask your carrier whether your plan includes {countries}. Until then, the answer buys what those days need.",
+    edit_trip: "Change the trip",
+    travellers_count_one: "1 traveller",
+    travellers_count_other: "{n} travellers",
 };

@@ -70,7 +70,7 @@ pub static TEXTS: Texts = Texts {
     fix_inputs: "Corrigez le champ en surbrillance pour mettre à jour la réponse.",
     prices_as_of: "Prix au {date}. À titre indicatif\u{a0}: vérifiez auprès du vendeur avant d’acheter.",
     day_strip_label: "Quel forfait pour quel jour",
-    plan_details: "Détails du forfait",
+    plan_details: "Quoi acheter, sources et précautions",
     questions_heading: "Vos questions, pour ce voyage",
     q_borders: "Une même eSIM ou carte fonctionne-t-elle de part et d’autre de ces frontières\u{a0}?",
     q_borders_all: "{plan} fonctionne dans tous les pays de ce voyage\u{a0}: {countries}.",
@@ -312,4 +312,7 @@ pub static TEXTS: Texts = Texts {
     summary_link: "Pourquoi, et les autres choix",
     q_own_plan_not_listed: "Nous ne listons pas encore les forfaits de {carrier} : demandez-lui si le vôtre inclut {countries}. D’ici là, la réponse achète ce qu’il faut pour ces jours.",
     q_own_ask_carrier: "Demandez à votre opérateur si votre forfait inclut {countries}. D’ici là, la réponse achète ce qu’il faut pour ces jours.",
+    edit_trip: "Modifier le voyage",
+    travellers_count_one: "1 voyageur",
+    travellers_count_other: "{n} voyageurs",
 };

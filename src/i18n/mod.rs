@@ -403,6 +403,12 @@ pub struct Texts {
     pub q_own_plan_not_listed: &'static str,
     /// Own-line answer for a reader on a carrier the catalogue does not list.
     pub q_own_ask_carrier: &'static str,
+    /// In an embed showing the blogger's trip: opens the form to change it.
+    pub edit_trip: &'static str,
+    /// One traveller, in the folded trip line.
+    pub travellers_count_one: &'static str,
+    /// Several travellers, in the folded trip line.
+    pub travellers_count_other: &'static str,
 }
 
 /// The strings of `lang`.

@@ -70,7 +70,7 @@ pub static TEXTS: Texts = Texts {
     fix_inputs: "请修正高亮字段以更新结果。",
     prices_as_of: "价格截至 {date}，仅供参考，购买前请向卖家确认。",
     day_strip_label: "每天由哪个套餐提供流量",
-    plan_details: "套餐详情",
+    plan_details: "购买明细、数据来源与注意事项",
     questions_heading: "针对本次行程，解答你的疑问",
     q_borders: "一张 eSIM 或上网卡能跨境通用吗？",
     q_borders_all: "{plan} 在本次行程的所有国家/地区都能用：{countries}。",
@@ -312,4 +312,7 @@ pub static TEXTS: Texts = Texts {
     summary_link: "为什么，以及其他方案",
     q_own_plan_not_listed: "我们暂未收录{carrier}的套餐：请向{carrier}确认你的套餐是否包含{countries}。在此之前，上面的方案会为这些天另购。",
     q_own_ask_carrier: "请向你的运营商确认套餐是否包含{countries}。在此之前，上面的方案会为这些天另购。",
+    edit_trip: "修改行程",
+    travellers_count_one: "1 人",
+    travellers_count_other: "{n} 人",
 };

@@ -70,7 +70,7 @@ pub static TEXTS: Texts = Texts {
     fix_inputs: "請修正標示的欄位以更新結果。",
     prices_as_of: "價格截至 {date}，僅供參考，購買前請向銷售商確認。",
     day_strip_label: "每日由哪個計劃提供數據",
-    plan_details: "計劃詳情",
+    plan_details: "購買明細、資料來源及注意事項",
     questions_heading: "針對今次行程，解答你的疑問",
     q_borders: "一張 eSIM 或上網卡可以跨境通用嗎？",
     q_borders_all: "{plan} 在今次行程的所有國家/地區都能用：{countries}。",
@@ -312,4 +312,7 @@ pub static TEXTS: Texts = Texts {
     summary_link: "原因及其他方案",
     q_own_plan_not_listed: "我們暫未收錄{carrier}的計劃：請向{carrier}查詢你的計劃是否包括{countries}。在此之前，上面的方案會為這些日子另購。",
     q_own_ask_carrier: "請向你的電訊商查詢計劃是否包括{countries}。在此之前，上面的方案會為這些日子另購。",
+    edit_trip: "修改行程",
+    travellers_count_one: "1 人",
+    travellers_count_other: "{n} 人",
 };

@@ -200,6 +200,9 @@ struct Startup {
     today: Date,
     built_in: Rc<Catalogue>,
     widget_url: String,
+    /// Embedded (script mount or iframe) with the blogger's own trip: the
+    /// answer leads and the form opens on demand.
+    trip_folded: bool,
 }
 
 /// Borrowed key/value pairs, as `parse_settings` takes them.
@@ -235,6 +238,11 @@ fn startup(host: &Host) -> Startup {
         Host::Embedded { query, widget_url } => (query.clone(), widget_url.clone()),
     };
     let given = share::decode_query(&query);
+    let in_frame = web_sys::window()
+        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+        .unwrap_or(false);
+    let trip_folded = (in_frame || matches!(host, Host::Embedded { .. }))
+        && given.iter().any(|(k, _)| k == "trip");
     // A blog owner's catalogue has its own currencies: until it is loaded,
     // any currency code is taken (the widget says so if it has no rate).
     let custom = given
@@ -285,6 +293,7 @@ fn startup(host: &Host) -> Startup {
         today: today(),
         built_in: Rc::new(built_in),
         widget_url,
+        trip_folded,
     }
 }
 
@@ -405,7 +414,8 @@ pub fn App(props: &AppProps) -> Html {
         <Widget settings={startup.settings.clone()} setting_errors={startup.errors.clone()} lang={startup.lang}
             today={startup.today} {catalogue} custom={(*custom).clone()} {onstate}
             widget_url={Some(AttrValue::from(startup.widget_url.clone()))} {oncopy}
-            saved_ignored={startup.saved_ignored} save_failed={*save_failed} update_ready={*update_ready} {onreload} />
+            saved_ignored={startup.saved_ignored} save_failed={*save_failed} update_ready={*update_ready} {onreload}
+            trip_folded={startup.trip_folded} />
     }
 }
 

@@ -35,6 +35,10 @@ pub struct AnswerSummaryProps {
     /// The sentence shown instead when nothing covers the trip.
     #[prop_or_default]
     pub none: Option<AttrValue>,
+    /// Whether the card is shown (not when the answer already follows the
+    /// folded trip); the live region always is.
+    #[prop_or(true)]
+    pub card: bool,
 }
 
 /// The top summary and the live region.
@@ -74,7 +78,7 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
             <p class="rp-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-summary">
                 { (*announced).clone() }
             </p>
-            { for props.best.as_ref().zip(plans).map(|(best, plans)| html! {
+            { for props.best.as_ref().zip(plans).filter(|_| props.card).map(|(best, plans)| html! {
                 <a class="rp-card rp-summary" href="#rp-results-heading" data-testid="summary">
                     <span class="rp-summary-line">
                         <span class="rp-badge rp-badge-best">{ t.best_badge }</span>
@@ -85,7 +89,7 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                     <span class="rp-summary-link">{ t.summary_link }{ " ↓" }</span>
                 </a>
             }) }
-            { for props.none.as_ref().filter(|_| props.best.is_none()).map(|none| html! {
+            { for props.none.as_ref().filter(|_| props.card && props.best.is_none()).map(|none| html! {
                 <a class="rp-card rp-summary" href="#rp-results-heading" data-testid="summary">
                     <span class="rp-summary-plans">{ none.clone() }</span>
                 </a>

@@ -292,7 +292,6 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
     let details = html! {
         <>
             <ol class="rp-blocks">{ for merged_purchases(&option.purchases).iter().map(purchase_item) }</ol>
-            { for own_line_lines.iter().map(|l| html! { <p class="rp-own-line">{ l.clone() }</p> }) }
             if !warnings.is_empty() {
                 <div class="rp-warnings">
                     if props.best {
@@ -337,14 +336,13 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             { for strips.into_iter().map(|blocks| html! {
                 <DayStrip {blocks} total_days={props.total_days} leg_starts={props.leg_starts.clone()} />
             }) }
-            if props.best {
+            // What the own line does is the answer itself; what to buy, with
+            // notes, sources and cautions, opens on demand.
+            { for own_line_lines.iter().map(|l| html! { <p class="rp-own-line">{ l.clone() }</p> }) }
+            <details class="rp-option-details">
+                <summary>{ t.plan_details }</summary>
                 { details }
-            } else {
-                <details>
-                    <summary>{ t.plan_details }</summary>
-                    { details }
-                </details>
-            }
+            </details>
         </article>
     }
 }

@@ -70,6 +70,10 @@ pub struct WidgetProps {
     /// The reader chose to reload into the new release.
     #[prop_or_default]
     pub onreload: Callback<()>,
+    /// The trip is the blogger's (an embed that sets one): the answer leads
+    /// and the form opens on demand behind a one-line description.
+    #[prop_or_default]
+    pub trip_folded: bool,
 }
 
 /// Answers for a trip on a catalogue, in a currency.
@@ -128,6 +132,26 @@ fn scaled_to(trip: &Trip, mb: u64) -> Trip {
 }
 
 /// The average MB a day per traveller.
+/// The trip in one line: "Hong Kong 3 days → Macao 1 day · 2 travellers".
+fn trip_line(trip: Option<&Trip>, lang: Lang) -> String {
+    let Some(trip) = trip else {
+        return String::new();
+    };
+    let (t, f) = (texts(lang), crate::i18n::Formatter::new(lang));
+    let stops: Vec<String> = trip
+        .legs
+        .iter()
+        .map(|leg| format!("{} {}", f.country(leg.country), f.days(leg.days)))
+        .collect();
+    let people = trip.travellers.len();
+    let who = if people == 1 {
+        t.travellers_count_one.to_owned()
+    } else {
+        fill(t.travellers_count_other, &[("n", &people.to_string())])
+    };
+    format!("{} · {who}", stops.join(" → "))
+}
+
 fn average_mb(trip: &Trip) -> u64 {
     trip.group_mb_per_day() / trip.travellers.len().max(1) as u64
 }
@@ -244,6 +268,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let names: Vec<String> = a.uncovered.iter().map(|c| f.country(*c)).collect();
             AttrValue::from(fill(t.no_option, &[("countries", &f.list(&names))]))
         });
+    let focus = props.settings.focus.clone().unwrap_or_default();
+    let form = html! {
+        <form class="rp-inputs" {onsubmit} novalidate=true aria-label={t.trip_heading}>
+            <TripEditor form={state.form.clone()} check={check.clone()} focus={focus.clone()}
+                total_days={state.trip.as_ref().map(Trip::total_days)} onaction={onaction.clone()} />
+            <TravellersInput form={state.form.clone()} check={check.clone()} {estimate} onaction={onaction.clone()} />
+            <HomeInputs form={state.form.clone()} check={check.clone()} currencies={currencies.clone()} onaction={onaction.clone()} />
+        </form>
+    };
     let theme = match props.settings.theme.unwrap_or_default() {
         Theme::Auto => None,
         Theme::Light => Some("rp-theme-light"),
@@ -256,7 +289,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
         | CustomCatalogue::FetchFailed { url, .. }
         | CustomCatalogue::Invalid { url, .. } => Some(url.clone()),
     };
-    let focus = props.settings.focus.clone().unwrap_or_default();
     html! {
         <ContextProvider<Rc<Ui>> context={ui}>
             <div class={classes!("rp", theme)} lang={state.lang.code()}>
@@ -274,14 +306,19 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <p class="rp-notice" role="status" data-testid="currency-note">{ note }</p>
                 }) }
                 <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()} />
-                <AnswerSummary best={best.clone()} none={none_text} />
+                <AnswerSummary best={best.clone()} none={none_text} card={!props.trip_folded} />
                 <div class="rp-layout">
-                    <form class="rp-inputs" {onsubmit} novalidate=true aria-label={t.trip_heading}>
-                        <TripEditor form={state.form.clone()} check={check.clone()} focus={focus}
-                            total_days={state.trip.as_ref().map(Trip::total_days)} onaction={onaction.clone()} />
-                        <TravellersInput form={state.form.clone()} check={check.clone()} {estimate} onaction={onaction.clone()} />
-                        <HomeInputs form={state.form.clone()} check={check.clone()} currencies={currencies} onaction={onaction.clone()} />
-                    </form>
+                    if props.trip_folded {
+                        <details class="rp-edit">
+                            <summary class="rp-card">
+                                <span>{ trip_line(state.trip.as_ref(), state.lang) }</span>
+                                <span class="rp-summary-link">{ t.edit_trip }</span>
+                            </summary>
+                            { form }
+                        </details>
+                    } else {
+                        { form }
+                    }
                     <div class="rp-outputs">{ outputs }</div>
                 </div>
                 <PlanBrowser countries={state.trip.as_ref().map(Trip::countries).unwrap_or_default()} {currency}

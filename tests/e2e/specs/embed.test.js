@@ -29,7 +29,7 @@ test('the sample article shows an answer in both embeds', async () => {
 test('a script embed far down the article loads only when the reader nears it', async () => {
   const { page, context } = await openPage(browser, `${server.url}/demo/article.html`, { viewport: { width: 1000, height: 700 } });
   await page.frameLocator('#frame-embed').locator('[data-testid="option"]').first().waitFor();
-  await page.waitForFunction(() => parseInt(document.querySelector('#frame-embed').style.height, 10) > 1500);
+  await page.waitForFunction(() => parseInt(document.querySelector('#frame-embed').style.height, 10) > 600);
   assert.equal(await page.evaluate(() => !!document.querySelector('#script-embed').shadowRoot), false);
   await page.locator('#script-embed').scrollIntoViewIfNeeded();
   await page.locator('#script-embed [data-testid="option"]').first().waitFor();
@@ -61,7 +61,7 @@ test('the iframe grows with the answer', async () => {
   const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
   const inner = await frame.locator('html').evaluate((h) => h.getBoundingClientRect().height);
   assert.ok(Math.abs(before - inner) < 4, `frame ${before} fits its content ${inner}`);
-  await frame.locator('.rp-disclosure').first().click();
+  await frame.locator('.rp-option-details > summary').first().click();
   await page.waitForFunction((h) => document.querySelector('#frame-embed').getBoundingClientRect().height > h + 100, before);
   await context.close();
 });
