@@ -59,6 +59,7 @@ fn props(
         save_failed: false,
         update_ready: false,
         onreload: yew::Callback::default(),
+        trip_folded: false,
     }
 }
 
@@ -632,4 +633,24 @@ async fn charts_plan_list_and_share_link_open_on_demand() {
             "{id} in the summary"
         );
     }
+}
+
+#[tokio::test]
+async fn an_embed_with_the_bloggers_trip_shows_it_in_one_line_and_folds_the_form() {
+    let (settings, errors) = settings(&[("trip", "HK:3,MO:1"), ("people", "2"), ("lang", "en")]);
+    let mut p = props(settings, errors, CustomCatalogue::None);
+    p.trip_folded = true;
+    let html = render_props(p).await;
+    let edit = html
+        .find("<details class=\"rp-edit\"")
+        .expect("the trip folds");
+    let form = html.find("<form").unwrap();
+    assert!(edit < form, "the form is inside the fold");
+    let f = roamplan::i18n::Formatter::new(Lang::En);
+    let hk = f.country(roamplan::core::country::CountryCode::parse("HK").unwrap());
+    let line = visible_text(&html[edit..form]);
+    assert!(line.contains(&format!("{hk} 3 days")), "{line}");
+    assert!(line.contains("2 travellers"), "{line}");
+    // The answer follows the line: no summary card repeating it.
+    assert!(!html.contains("data-testid=\"summary\""));
 }

@@ -290,6 +290,7 @@ async fn render(
         save_failed: false,
         update_ready: false,
         onreload: yew::Callback::default(),
+        trip_folded: false,
     };
     tweak(&mut props);
     let local = tokio::task::LocalSet::new();
