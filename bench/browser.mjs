@@ -209,6 +209,73 @@ async function coldLoads(browser, url, n, want = 'page') {
   };
 }
 
+// Lighthouse's mobile profiles: round trip, download and upload (bytes/s),
+// and CPU slowdown. https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md
+const PHONES = {
+  'slow-4g': { latency: 150, download: (1.6 * 1024 * 1024) / 8, upload: (750 * 1024) / 8, cpu: 4 },
+  'fast-4g': { latency: 60, download: (9 * 1024 * 1024) / 8, upload: (1.5 * 1024 * 1024) / 8, cpu: 2 },
+};
+
+/**
+ * One cold load on an emulated phone (390x844, network and CPU throttled by
+ * the DevTools protocol), the build served compressed: ms to the first
+ * answer, and the bytes transferred before it (gzip/brotli as served).
+ */
+async function phoneLoad(browser, url, profile) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', isMobile: true, hasTouch: true });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: profile.latency,
+    downloadThroughput: profile.download,
+    uploadThroughput: profile.upload,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  const encodings = new Set();
+  page.on('response', (r) => {
+    const e = r.headers()['content-encoding'];
+    if (e) encodings.add(e);
+  });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.firstOption != null, null, { timeout: 60000, polling: 20 });
+    const got = await page.evaluate(() => ({ first: window.__bench.firstOption - performance.timeOrigin, resources: window.__bench.resources }));
+    const navigation = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.transferSize ?? 0);
+    const bytes = navigation + got.resources.filter((r) => r.end <= got.first).reduce((sum, r) => sum + (r.transfer || 0), 0);
+    return { firstAnswerMs: got.first, bytes, encodings: [...encodings] };
+  } finally {
+    await context.close();
+  }
+}
+
+/** At least 7 cold phone loads per profile; medians. */
+async function phoneLoads(url, n) {
+  const server = await serve(DIST, { compressed: true });
+  const browser = await launch();
+  const out = {};
+  try {
+    for (const [name, profile] of Object.entries(PHONES)) {
+      await phoneLoad(browser, `${server.url}${url}`, profile); // warm-up, not counted
+      const runs = [];
+      for (let i = 0; i < n; i++) runs.push(await phoneLoad(browser, `${server.url}${url}`, profile));
+      out[name] = {
+        url,
+        firstAnswerMs: stats(runs.map((r) => r.firstAnswerMs)),
+        bytesBeforeFirstAnswer: stats(runs.map((r) => r.bytes)),
+        encodings: [...new Set(runs.flatMap((r) => r.encodings))],
+      };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return out;
+}
+
 /** `changes` edits of the first stop's days; in-page latency of each. */
 async function recalculation(browser, url, { changes, expectPlanPrefix }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
@@ -269,6 +336,16 @@ try {
     out.article = await coldLoads(browser, `${server.url}/demo/article.html`, LOADS, 'iframe');
   } else {
     out.article = null;
+  }
+  const phoneRuns = Math.max(7, Number(args['phone-loads'] ?? 7));
+  log(`${phoneRuns} cold loads per phone profile (Slow 4G + 4x CPU, Fast 4G + 2x CPU), served compressed`);
+  out.phone = await phoneLoads(`/?${TRIP}`, phoneRuns);
+  for (const [name, r] of Object.entries(out.phone)) {
+    log(`  ${name}: first answer median ${r.firstAnswerMs.median} ms (p90 ${r.firstAnswerMs.p90}), ${Math.round(r.bytesBeforeFirstAnswer.median / 1024)} KB before it (${r.encodings.join('/') || 'identity'})`);
+  }
+  if (args['phone-only']) {
+    process.stdout.write(JSON.stringify(out.phone, null, 2) + '\n');
+    process.exit(0);
   }
   log(`${CHANGES} recalculations, built-in catalogue`);
   out.recalcBuiltIn = await recalculation(browser, `${server.url}/?${TRIP}`, { changes: CHANGES });

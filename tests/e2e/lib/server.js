@@ -22,6 +22,9 @@ const TYPES = {
  * options.onRequest: called with each request (tests inspect headers).
  * options.port: a fixed port (default: any free one).
  * options.routes: { '/path': { status, body, type, headers } } answered instead of files.
+ * options.compressed: serve the build's precompressed copies (`.br`, then
+ *   `.gz`) when the browser accepts them, as a blog host configured per
+ *   README does.
  */
 export async function serve(root, options = {}) {
   // Links of up to a few megabytes (Chromium's limit is 2 MB): tests open
@@ -44,8 +47,25 @@ export async function serve(root, options = {}) {
     }
     try {
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let encoding = null;
+      let body;
+      if (options.compressed) {
+        for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+          if (!accepts.includes(name)) continue;
+          body = await fs.readFile(file + suffix).catch(() => null);
+          if (body) {
+            encoding = name;
+            break;
+          }
+        }
+      }
+      body ??= await fs.readFile(file);
+      const headers = { 'content-type': type, ...extra };
+      if (options.compressed) headers.vary = 'accept-encoding';
+      if (encoding) headers['content-encoding'] = encoding;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

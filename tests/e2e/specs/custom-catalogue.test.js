@@ -176,6 +176,7 @@ test('offline, a custom catalogue is reported as unavailable and the built-in pl
 test('catalogue text is shown as text, never as HTML or a script link', async () => {
   const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-hostile.json`);
   await page.waitForFunction(() => document.querySelector('[data-testid="option"]')?.dataset.plans === 'blog-hk-week');
+  await new Widget(page).openFold('.rp-browser');
   await page.locator('.rp-more, .rp-plan').first().waitFor();
   assert.equal(await page.locator('#injected').count(), 0);
   assert.equal(await page.locator('.rp-option b, .rp-plan b').count(), 0);

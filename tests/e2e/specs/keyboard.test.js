@@ -93,6 +93,15 @@ for (const colorScheme of ['light', 'dark']) {
     const { page, context } = await openPage(browser, `${server.url}/?lang=en&people=2&trip=HK:5`, { colorScheme });
     const widget = new Widget(page);
     await widget.ready();
+    // Links live in the best option's details (sources, where to buy): open them.
+    await page.locator('.rp-option-details > summary').first().click();
+    // Tab again from the top of the page.
+    await page.evaluate(() => {
+      document.activeElement?.blur();
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
+    });
     const seen = [];
     for (let i = 0; i < 250; i++) {
       await page.keyboard.press('Tab');
