@@ -4,7 +4,7 @@
 
 use super::day_strip::{DayStrip, StripBlock};
 use crate::core::catalogue::{Confidence, Plan};
-use crate::core::engine::{DayService, Mode, Purchase, Reason, TripOption, OWN_PLAN_ID};
+use crate::core::engine::{DayService, Mode, Purchase, Reason, Strategy, TripOption, OWN_PLAN_ID};
 use crate::core::money::Money;
 use crate::i18n::{
     fill, kind_name, mode_phrase, reason_name, strategy_name, warning_text, Formatter,
@@ -330,7 +330,10 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 </div>
             </header>
             <p class="rp-option-plans">
-                <span class="rp-muted">{ strategy_name(option.strategy, ui.lang) }{ colon(ui.lang) }</span>
+                // "Your own plan: your own line" would say it twice.
+                if option.strategy != Strategy::Home {
+                    <span class="rp-muted">{ strategy_name(option.strategy, ui.lang) }{ colon(ui.lang) }</span>
+                }
                 { plan_names.join(" → ") }
             </p>
             { for strips.into_iter().map(|blocks| html! {
