@@ -76,6 +76,10 @@ const noscriptBody = Object.entries(texts)
   .map(([lang, t]) => `<p lang="${lang}">${escapeHtml(t.fallback_no_script)} <a href="" target="_blank" rel="noopener">${escapeHtml(t.fallback_open)}</a></p>`)
   .join('');
 html = html.replace(noscript[0], `<noscript><div class="rp-fallback" data-testid="no-script">${noscriptBody}</div></noscript>`);
+// The stylesheet carries an integrity hash: a page in a sandbox without
+// same origin (WordPress embeds) may only check it over CORS, so it is
+// requested that way (same-origin pages are unaffected).
+html = html.replace(/<link (href=[^ >]+\.css) integrity=/, '<link crossorigin $1 integrity=');
 html = html.replace('<head>', '<head>').replace(/<meta charset=["']?utf-8["']?>/i, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
 fs.writeFileSync(indexPath, html);
 

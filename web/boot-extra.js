@@ -3,20 +3,29 @@
 
 // Offline: a service worker precaches this release. A newer release waits
 // until the reader agrees to reload, so old JS never meets new wasm.
-if ('serviceWorker' in navigator && window.isSecureContext && !window.__roamplanNoServiceWorker) {
+// In a sandbox without same origin (WordPress embeds) even reading
+// navigator.serviceWorker throws: no offline support there, nothing else lost.
+const serviceWorkers = (() => {
+  try {
+    return 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  } catch {
+    return null;
+  }
+})();
+if (serviceWorkers && window.isSecureContext && !window.__roamplanNoServiceWorker) {
   const announce = () => window.dispatchEvent(new CustomEvent('roamplan:update-ready'));
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
-    if (registration.waiting && navigator.serviceWorker.controller) announce();
+  serviceWorkers.register('./sw.js').then((registration) => {
+    if (registration.waiting && serviceWorkers.controller) announce();
     registration.addEventListener('updatefound', () => {
       const incoming = registration.installing;
       incoming?.addEventListener('statechange', () => {
-        if (incoming.state === 'installed' && navigator.serviceWorker.controller) announce();
+        if (incoming.state === 'installed' && serviceWorkers.controller) announce();
       });
     });
     window.addEventListener('roamplan:apply-update', () => {
       if (!registration.waiting) return;
       let reloaded = false;
-      navigator.serviceWorker.addEventListener('controllerchange', () => {
+      serviceWorkers.addEventListener('controllerchange', () => {
         if (!reloaded) {
           reloaded = true;
           window.location.reload();

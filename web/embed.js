@@ -6,12 +6,17 @@
 // 2. <div data-roamplan-mount data-trip="HK:3,CN:4" data-lang="zh-Hant"> is
 //    replaced by the widget itself, in a shadow root: the page's CSS does not
 //    reach it and its CSS does not leak out. Attributes are the share-link keys.
-//    When the widget cannot start there (its files blocked by CORS or missing,
-//    wasm refused by the page's CSP), a message and a link to the calculator
-//    on its own page take its place.
+//    When the widget's files live on another site that does not allow this
+//    page to load them (no CORS headers: a common WordPress + CDN set-up),
+//    an iframe of the widget's own page takes its place, and the console says
+//    why. When it cannot start otherwise (files missing, wasm refused by the
+//    page's CSP), a message and a link to the calculator on its own page do.
+// One tag serves any number of widgets on a page; a second tag does nothing.
 // scripts/postbuild.mjs fills in this release's file names and the fallback.
 (() => {
   'use strict';
+  if (window.__roamplanEmbed) return;
+  window.__roamplanEmbed = true;
   const FILES = { js: '__ROAMPLAN_JS__', wasm: '__ROAMPLAN_WASM__', css: '__ROAMPLAN_CSS__' };
   const base = new URL('./', (document.currentScript && document.currentScript.src) || window.location.href);
 
@@ -72,12 +77,33 @@
     showFallback(top, lang, own.href, true);
   };
 
+  /** The widget's own page in an iframe, sized by the listener above. */
+  const framed = (element) => {
+    const own = new URL('index.html', base);
+    own.search = settingsOf(element).toString();
+    const frame = document.createElement('iframe');
+    frame.src = own.href;
+    frame.title = element.getAttribute('title') || 'roamplan';
+    frame.setAttribute('data-roamplan', '');
+    frame.setAttribute('loading', 'lazy');
+    frame.style.cssText = 'width:100%;border:0;height:900px;display:block';
+    element.replaceChildren(frame);
+    element.removeAttribute('data-roamplan-mount');
+  };
+
   const mount = async (targets) => {
     if (targets.length === 0) return;
     let widget;
     try {
       widget = await load();
     } catch (error) {
+      if (base.origin !== window.location.origin) {
+        // Most likely the widget's host sends no Access-Control-Allow-Origin
+        // for this page: a module and a fetch need it, an iframe does not.
+        console.info(`roamplan: the widget's files on ${base.origin} could not be loaded into this page (its server must allow ${window.location.origin} with CORS headers); showing it in an iframe instead.`, error);
+        targets.forEach(framed);
+        return;
+      }
       console.warn('roamplan could not start:', error);
       targets.forEach(failed);
       return;

@@ -409,6 +409,28 @@ pub struct Texts {
     pub travellers_count_one: &'static str,
     /// Several travellers, in the folded trip line.
     pub travellers_count_other: &'static str,
+    /// Under the embed snippets' choices: what an embed does unless chosen otherwise.
+    pub embed_defaults: &'static str,
+    /// Embed choice: always this language.
+    pub embed_fix_lang: &'static str,
+    /// Embed choice: always this currency.
+    pub embed_fix_cur: &'static str,
+    /// Embed choice: pin the trip's first day (the EU cap of that year).
+    pub embed_fix_start: &'static str,
+    /// Embed choice: colours.
+    pub embed_theme_label: &'static str,
+    /// Embed colours: light.
+    pub theme_light: &'static str,
+    /// Embed colours: dark.
+    pub theme_dark: &'static str,
+    /// Embed colours: as the reader's system.
+    pub theme_auto: &'static str,
+    /// Embed choice: what readers start with.
+    pub embed_start_label: &'static str,
+    /// Embed choice: this trip.
+    pub embed_start_trip: &'static str,
+    /// Embed choice: the trip's countries, days to fill in.
+    pub embed_start_focus: &'static str,
 }
 
 /// The strings of `lang`.

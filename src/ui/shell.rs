@@ -241,8 +241,8 @@ fn startup(host: &Host) -> Startup {
     let in_frame = web_sys::window()
         .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
         .unwrap_or(false);
-    let trip_folded = (in_frame || matches!(host, Host::Embedded { .. }))
-        && given.iter().any(|(k, _)| k == "trip");
+    let embedded = in_frame || matches!(host, Host::Embedded { .. });
+    let trip_folded = embedded && given.iter().any(|(k, _)| k == "trip");
     // A blog owner's catalogue has its own currencies: until it is loaded,
     // any currency code is taken (the widget says so if it has no rate).
     let custom = given
@@ -273,6 +273,11 @@ fn startup(host: &Host) -> Startup {
                 saved_ignored = true;
             }
         }
+    }
+    // Inside an article, "follow the system" would turn the widget dark in a
+    // light post: an embed is light unless its settings say otherwise.
+    if embedded && settings.theme.is_none() {
+        settings.theme = Some(share::Theme::Light);
     }
     let catalogue_href = settings.catalogue.as_deref().and_then(resolve_catalogue);
     if catalogue_href.is_none() {

@@ -8,7 +8,7 @@ use crate::ui::state::Action;
 use yew::prelude::*;
 
 /// Each language's name in itself, for the language menu.
-fn endonym(lang: Lang) -> &'static str {
+pub(crate) fn endonym(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "English",
         Lang::ZhHans => "简体中文",
