@@ -11,6 +11,8 @@ use std::fmt::Write;
 use yew::prelude::*;
 
 /// What a blogger chooses for an embed; the defaults follow the reader.
+// Four independent yes/no choices, each a checkbox or a two-way menu.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct EmbedChoices {
     /// Always in the language of this page (otherwise the reader's).
