@@ -136,6 +136,9 @@ pub struct LinkSettings {
     pub theme: Option<Theme>,
     /// `focus`: countries the blog is about, offered first (embed setting)
     pub focus: Option<Vec<CountryCode>>,
+    /// `debug=1`: a blog owner checking their catalogue sees its problems
+    /// listed in full (readers get one quiet line)
+    pub debug: Option<bool>,
     /// `carrier`: the travellers' home carrier, as catalogues name it
     pub carrier: Option<String>,
     /// `plan`: the travellers' own home plan (a catalogue id)
@@ -161,8 +164,8 @@ pub struct SettingError {
 }
 
 /// The keys of the contract, in the order links are written, then the
-/// embed settings (`theme`, `focus`).
-pub const KEYS: [&str; 17] = [
+/// embed settings (`theme`, `focus`, `debug`).
+pub const KEYS: [&str; 18] = [
     "trip",
     "people",
     "together",
@@ -180,6 +183,7 @@ pub const KEYS: [&str; 17] = [
     "catalogue",
     "theme",
     "focus",
+    "debug",
 ];
 
 /// Colour theme of an embed.
@@ -526,6 +530,7 @@ pub fn parse_settings<'a>(
                 "hp_price" => s.hp_price_minor = Some(parse_price(value)?),
                 "hp_cur" => s.hp_currency = Some(currency(value)?),
                 "hp_gb" => s.hp_gb = Some(small(parse_count(value, 1, 100_000)?)),
+                "debug" => s.debug = Some(parse_flag(value)?),
                 "theme" => {
                     s.theme = Some(match value.trim() {
                         "auto" => Theme::Auto,

@@ -326,4 +326,6 @@ pub static TEXTS: Texts = Texts {
     embed_start_label: "Readers start with",
     embed_start_trip: "this trip and its answer",
     embed_start_focus: "this trip's countries, to fill in their own days",
+    catalogue_quiet: "This page's own plan list could not be read: the answer uses our built-in plans.",
+    catalogue_quiet_details: "Details for the page's author",
 };

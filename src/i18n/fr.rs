@@ -326,4 +326,6 @@ pub static TEXTS: Texts = Texts {
     embed_start_label: "Les lecteurs commencent avec",
     embed_start_trip: "ce voyage et sa réponse",
     embed_start_focus: "les pays de ce voyage, à compléter par leurs jours",
+    catalogue_quiet: "La liste de forfaits de cette page n’a pas pu être lue : la réponse utilise nos forfaits intégrés.",
+    catalogue_quiet_details: "Détails pour l’auteur de la page",
 };

@@ -431,6 +431,10 @@ pub struct Texts {
     pub embed_start_trip: &'static str,
     /// Embed choice: the trip's countries, days to fill in.
     pub embed_start_focus: &'static str,
+    /// Readers' one line when the blog's own plan list cannot be used.
+    pub catalogue_quiet: &'static str,
+    /// Opens the list of the catalogue's problems (for the blog owner).
+    pub catalogue_quiet_details: &'static str,
 }
 
 /// The strings of `lang`.

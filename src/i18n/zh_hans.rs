@@ -326,4 +326,6 @@ pub static TEXTS: Texts = Texts {
     embed_start_label: "读者打开时看到",
     embed_start_trip: "这个行程及其答案",
     embed_start_focus: "这些国家/地区，由读者自己填天数",
+    catalogue_quiet: "本页自带的套餐列表无法读取，以下答案使用我们内置的套餐。",
+    catalogue_quiet_details: "给页面作者的详细说明",
 };

@@ -326,4 +326,6 @@ pub static TEXTS: Texts = Texts {
     embed_start_label: "讀者打開時看到",
     embed_start_trip: "這個行程及其答案",
     embed_start_focus: "這些國家/地區，由讀者自行填寫日數",
+    catalogue_quiet: "本頁自帶的計劃列表無法讀取，以下答案使用我們內置的計劃。",
+    catalogue_quiet_details: "給頁面作者的詳細說明",
 };

@@ -56,6 +56,9 @@ pub struct CatalogueStatusProps {
     pub custom: CustomCatalogue,
     /// Link settings that were refused.
     pub setting_errors: Vec<SettingError>,
+    /// `debug=1`: the blog owner wants the catalogue's problems in full.
+    #[prop_or_default]
+    pub debug: bool,
 }
 
 /// Notices about the plan list and refused link settings.
@@ -88,19 +91,42 @@ pub fn CatalogueStatus(props: &CatalogueStatusProps) -> Html {
                 </div>
             }
         }
-        CustomCatalogue::Invalid { url, problems } => html! {
-            <div class="rp-alert" data-testid="catalogue-error" role="alert">
-                <p><strong>{ fill(t.catalogue_error_heading, &[("url", &short(url))]) }</strong></p>
-                <ul>
-                    { for problems.iter().map(|p| html! {
-                        <li data-plan={p.plan.clone().unwrap_or_default()} data-field={p.field.clone()}>{ problem_text(p, f) }</li>
-                    }) }
-                </ul>
-                if let Some(more) = problems_more(problems, ui.lang) {
-                    <p data-testid="catalogue-error-more" data-more={problems.more.to_string()}>{ more }</p>
+        // Readers get one quiet line (the blog's plan list is not theirs to
+        // fix); the list, for the blog owner, opens on demand, or at once
+        // with `debug=1`.
+        CustomCatalogue::Invalid { url, problems } => {
+            let list = html! {
+                <>
+                    <ul>
+                        { for problems.iter().map(|p| html! {
+                            <li data-plan={p.plan.clone().unwrap_or_default()} data-field={p.field.clone()}>{ problem_text(p, f) }</li>
+                        }) }
+                    </ul>
+                    if let Some(more) = problems_more(problems, ui.lang) {
+                        <p data-testid="catalogue-error-more" data-more={problems.more.to_string()}>{ more }</p>
+                    }
+                </>
+            };
+            if props.debug {
+                html! {
+                    <div class="rp-alert" data-testid="catalogue-error" role="alert">
+                        <p><strong>{ fill(t.catalogue_error_heading, &[("url", &short(url))]) }</strong></p>
+                        { list }
+                    </div>
                 }
-            </div>
-        },
+            } else {
+                html! {
+                    <div class="rp-notice rp-quiet" data-testid="catalogue-error" role="status">
+                        <p>{ t.catalogue_quiet }</p>
+                        <details>
+                            <summary>{ t.catalogue_quiet_details }</summary>
+                            <p><strong>{ fill(t.catalogue_error_heading, &[("url", &short(url))]) }</strong></p>
+                            { list }
+                        </details>
+                    </div>
+                }
+            }
+        }
     };
     html! {
         <>

@@ -308,7 +308,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 { for currency_note.map(|note| html! {
                     <p class="rp-notice" role="status" data-testid="currency-note">{ note }</p>
                 }) }
-                <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()} />
+                <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()}
+                    debug={props.settings.debug.unwrap_or(false)} />
                 <AnswerSummary best={best.clone()} none={none_text} card={!props.trip_folded} />
                 <div class="rp-layout">
                     if props.trip_folded {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { serve } from '../lib/server.js';
 import { launch, openPage, DIST } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
+import { texts } from '../lib/i18n.js';
 
 const valid = {
   format: 1,
@@ -80,7 +81,7 @@ test('a valid custom catalogue is used instead of the built-in one', async () =>
 });
 
 test('an invalid custom catalogue lists every problem and the built-in plans keep answering', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-bad.json`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-bad.json&debug=1`);
   const error = page.locator('[data-testid="catalogue-error"]');
   await error.waitFor();
   const items = await error.locator('li').evaluateAll((lis) => lis.map((li) => [li.dataset.plan, li.dataset.field, li.innerText]));
@@ -92,8 +93,22 @@ test('an invalid custom catalogue lists every problem and the built-in plans kee
   await context.close();
 });
 
+test('readers see one quiet line about a broken catalogue; its author opens the list, or sees it at once with debug=1', async () => {
+  const t = texts('zh-Hans');
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=zh-Hans&catalogue=/plans-bad.json`);
+  const error = page.locator('[data-testid="catalogue-error"]');
+  await error.waitFor();
+  assert.equal(await error.getAttribute('role'), 'status', 'not an alert');
+  assert.equal((await error.innerText()).split('\n')[0], t.catalogue_quiet);
+  assert.equal(await error.locator('li').first().isVisible(), false, 'the list is folded');
+  assert.equal(await error.locator('li').count(), 3, 'but there, for its author');
+  await error.locator('summary').click();
+  assert.equal(await error.locator('li').first().isVisible(), true);
+  await context.close();
+});
+
 test('the problems are listed in the reader\'s language', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=zh-Hant&catalogue=/plans-bad.json`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=zh-Hant&catalogue=/plans-bad.json&debug=1`);
   const error = page.locator('[data-testid="catalogue-error"]');
   await error.waitFor();
   assert.doesNotMatch(await error.innerText(), /must be above zero/);
@@ -101,7 +116,7 @@ test('the problems are listed in the reader\'s language', async () => {
 });
 
 test('a file that is not JSON says so', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-garbage.json`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-garbage.json&debug=1`);
   const error = page.locator('[data-testid="catalogue-error"]');
   await error.waitFor();
   assert.match(await error.innerText(), /not valid JSON/);
@@ -109,7 +124,7 @@ test('a file that is not JSON says so', async () => {
 });
 
 test('a file nested too deep is refused with the depth, and the widget keeps answering', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-deep.json`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-deep.json&debug=1`);
   const error = page.locator('[data-testid="catalogue-error"]');
   await error.waitFor();
   assert.match(await error.innerText(), /more than 64 levels deep/);
@@ -118,7 +133,7 @@ test('a file nested too deep is refused with the depth, and the widget keeps ans
 });
 
 test('a file with a quarter of a million broken plans lists the first 50 and counts the rest', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-many.json`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-many.json&debug=1`);
   const error = page.locator('[data-testid="catalogue-error"]');
   await error.waitFor();
   assert.equal(await error.locator('li').count(), 50);
@@ -130,7 +145,7 @@ test('a file with a quarter of a million broken plans lists the first 50 and cou
 });
 
 test('a number too large for a double is called too large, not "not a number"', async () => {
-  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-huge-number.json`);
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&catalogue=/plans-huge-number.json&debug=1`);
   const error = page.locator('[data-testid="catalogue-error"]');
   await error.waitFor();
   const text = await error.innerText();
