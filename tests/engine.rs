@@ -204,6 +204,37 @@ fn an_esim_needs_a_phone_that_takes_one() {
 }
 
 #[test]
+fn what_happens_to_the_own_number_is_said_for_cards_and_esims_not_passes() {
+    // One phone with an eSIM slot, one without: an eSIM for the first, a
+    // card for the second; a Hong Kong resident's pass is neither.
+    let c = catalogue(vec![
+        esim("e", &["JP"], 10.0, "EUR").validity(7),
+        sim("s", &["JP"], 15.0, "EUR").validity(7),
+    ]);
+    let mut t = trip(&[("JP", 3)], &[1024, 1024]);
+    t.travellers[1].esim = false;
+    let o = best(&answer(&c, &t, "EUR")).clone();
+    assert!(o
+        .warnings
+        .contains(&Warning::OwnLineDataRoamingOff { plan: "e".into() }));
+    assert!(o
+        .warnings
+        .contains(&Warning::PhysicalCardTakesSimSlot { plan: "s".into() }));
+
+    let c = catalogue(vec![
+        roaming("day", "csl", "HK", &["MO"], 38.0, "HKD").day_billing()
+    ]);
+    let mut t = trip(&[("HK", 2), ("MO", 1)], &[1024]);
+    t.home = Some(cc("HK"));
+    t.carrier = Some("csl".into());
+    let o = best(&answer(&c, &t, "HKD")).clone();
+    assert!(!o.warnings.iter().any(|w| matches!(
+        w,
+        Warning::OwnLineDataRoamingOff { .. } | Warning::PhysicalCardTakesSimSlot { .. }
+    )));
+}
+
+#[test]
 fn a_contract_is_bought_once_and_its_commitment_shown() {
     let c = catalogue(vec![
         roaming("pack", "csl", "HK", &["CN", "MO"], 10.0, "HKD")

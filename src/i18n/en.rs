@@ -328,4 +328,8 @@ pub static TEXTS: Texts = Texts {
     embed_start_focus: "this trip's countries, to fill in their own days",
     catalogue_quiet: "This page's own plan list could not be read: the answer uses our built-in plans.",
     catalogue_quiet_details: "Details for the page's author",
+    warn_sim_slot: "{plan}: the card takes your own SIM's place, so your number and its SMS codes (bank, WeChat, Alipay) are off unless your phone has two SIM slots. Keep your own card safe to swap back.",
+    warn_esim_roaming_off: "{plan}: keep your own line on to receive SMS codes, but turn its data roaming off, or your carrier may charge for data as well.",
+    home_group_common: "Common",
+    home_group_all: "All, A–Z",
 };

@@ -127,6 +127,11 @@ impl Formatter {
         })
     }
 
+    /// Sorts named items as the reader's language orders names.
+    pub fn sort_by_name<T>(self, items: &mut [(String, T)]) {
+        platform::sort_by_name(self.locale(), items);
+    }
+
     /// A date in the reader's style.
     pub fn date(self, date: Date) -> String {
         platform::date(self.locale(), date)
@@ -160,6 +165,36 @@ mod platform {
         fn new(locales: &Array, options: &Object) -> Result<DateFormat, JsValue>;
         #[wasm_bindgen(method, js_name = format)]
         fn format_date(this: &DateFormat, date: &js_sys::Date) -> String;
+
+        #[wasm_bindgen(js_namespace = Intl, js_name = Collator)]
+        type Collator;
+        #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "Collator", catch)]
+        fn new(locales: &Array, options: &Object) -> Result<Collator, JsValue>;
+        #[wasm_bindgen(method, getter)]
+        fn compare(this: &Collator) -> js_sys::Function;
+    }
+
+    /// Sorts by the language's collation (pinyin for Simplified Chinese,
+    /// strokes for Traditional); by code point if `Intl` cannot.
+    pub fn sort_by_name<T>(locale: &str, items: &mut [(String, T)]) {
+        let compare = Collator::new(&Array::of1(&JsValue::from_str(locale)), &Object::new())
+            .ok()
+            .map(|c| c.compare());
+        match compare {
+            Some(f) => items.sort_by(|a, b| {
+                let order = f
+                    .call2(
+                        &JsValue::NULL,
+                        &JsValue::from_str(&a.0),
+                        &JsValue::from_str(&b.0),
+                    )
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(0.0);
+                order.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+            }),
+            None => items.sort_by(|a, b| a.0.cmp(&b.0)),
+        }
     }
 
     thread_local! {
@@ -296,6 +331,10 @@ mod platform {
 
     pub fn country(_locale: &str, code: CountryCode) -> String {
         code.to_string()
+    }
+
+    pub fn sort_by_name<T>(_locale: &str, items: &mut [(String, T)]) {
+        items.sort_by(|a, b| a.0.cmp(&b.0));
     }
 
     pub fn date(_locale: &str, date: Date) -> String {

@@ -328,4 +328,8 @@ pub static TEXTS: Texts = Texts {
     embed_start_focus: "les pays de ce voyage, à compléter par leurs jours",
     catalogue_quiet: "La liste de forfaits de cette page n’a pas pu être lue : la réponse utilise nos forfaits intégrés.",
     catalogue_quiet_details: "Détails pour l’auteur de la page",
+    warn_sim_slot: "{plan} : la carte prend la place de votre SIM, donc votre numéro et ses codes par SMS (banque, messageries) sont coupés, sauf téléphone double SIM. Gardez votre carte pour la remettre au retour.",
+    warn_esim_roaming_off: "{plan} : gardez votre ligne active pour recevoir les codes par SMS, mais coupez ses données en itinérance, sinon votre opérateur peut aussi facturer des données.",
+    home_group_common: "Fréquents",
+    home_group_all: "Tous, de A à Z",
 };

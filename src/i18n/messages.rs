@@ -27,6 +27,12 @@ pub fn warning_text(warning: &Warning, catalogue: &Catalogue, f: Formatter) -> S
             fill(t.warn_activate, &[("plan", &name(plan))])
         }
         Warning::RealNameRegistration { plan } => fill(t.warn_real_name, &[("plan", &name(plan))]),
+        Warning::PhysicalCardTakesSimSlot { plan } => {
+            fill(t.warn_sim_slot, &[("plan", &name(plan))])
+        }
+        Warning::OwnLineDataRoamingOff { plan } => {
+            fill(t.warn_esim_roaming_off, &[("plan", &name(plan))])
+        }
         Warning::SpeedCutAfterDaily { plan, daily_mb } => fill(
             t.warn_speed_cut,
             &[("plan", &name(plan)), ("mb", &f.data(*daily_mb))],

@@ -435,6 +435,14 @@ pub struct Texts {
     pub catalogue_quiet: &'static str,
     /// Opens the list of the catalogue's problems (for the blog owner).
     pub catalogue_quiet_details: &'static str,
+    /// Caveat for a physical card: the reader's own number.
+    pub warn_sim_slot: &'static str,
+    /// Caveat for an eSIM beside the own line.
+    pub warn_esim_roaming_off: &'static str,
+    /// Home menu group: the usual homes of these articles' readers.
+    pub home_group_common: &'static str,
+    /// Home menu group: every country, in the language's order.
+    pub home_group_all: &'static str,
 }
 
 /// The strings of `lang`.

@@ -328,4 +328,8 @@ pub static TEXTS: Texts = Texts {
     embed_start_focus: "这些国家/地区，由读者自己填天数",
     catalogue_quiet: "本页自带的套餐列表无法读取，以下答案使用我们内置的套餐。",
     catalogue_quiet_details: "给页面作者的详细说明",
+    warn_sim_slot: "{plan}：实体卡要换下你原来的 SIM 卡，除非手机支持双卡，否则原号码及其短信验证码（银行、微信、支付宝）都收不到。请收好原来的卡，回程换回。",
+    warn_esim_roaming_off: "{plan}：原号码可保持开启以接收短信验证码，但请关闭它的数据漫游，否则运营商可能另收流量费。",
+    home_group_common: "常用",
+    home_group_all: "全部（按拼音）",
 };

@@ -3,7 +3,7 @@
 
 use super::own_line::OwnLine;
 use super::{Mode, TripOption};
-use crate::core::catalogue::{Catalogue, Confidence, Hotspot, Megabytes};
+use crate::core::catalogue::{Catalogue, Confidence, Hotspot, Megabytes, PlanKind};
 use crate::core::country::CountryCode;
 use crate::core::date::Date;
 use crate::core::money::Money;
@@ -83,6 +83,18 @@ pub enum Warning {
         /// Surcharge for the group, display currency.
         surcharge: Money,
     },
+    /// A physical card takes the place of the reader's own SIM: their number
+    /// (and its SMS codes) is off unless the phone has two SIM slots.
+    PhysicalCardTakesSimSlot {
+        /// Plan id.
+        plan: String,
+    },
+    /// An eSIM beside the own line: keep the own line on for SMS codes but
+    /// its data roaming off, or the home carrier charges for data too.
+    OwnLineDataRoamingOff {
+        /// Plan id.
+        plan: String,
+    },
     /// Traffic leaves the network in the mainland: apps blocked there stay
     /// blocked in Hong Kong and Macau too.
     AppsStillBlocked {
@@ -134,6 +146,13 @@ pub fn warnings_for(
         }
         if plan.real_name {
             push(Warning::RealNameRegistration { plan: id() });
+        }
+        // What happens to the reader's own number, the first thing readers
+        // of these articles ask (bank and messaging codes come by SMS).
+        match plan.kind {
+            PlanKind::Sim => push(Warning::PhysicalCardTakesSimSlot { plan: id() }),
+            PlanKind::Esim => push(Warning::OwnLineDataRoamingOff { plan: id() }),
+            PlanKind::Roaming | PlanKind::HomePlan => {}
         }
         if let Some(daily_mb) = plan.daily_mb {
             if line_daily * 100 >= daily_mb * CLOSE_PERCENT {

@@ -27,10 +27,13 @@ pub fn CountryList(props: &CountryListProps) -> Html {
     let names = use_memo((ui.lang, props.focus.clone()), move |(_, focus)| {
         let mut names: Vec<(String, CountryCode)> =
             CountryCode::all().map(|c| (f.country(c), c)).collect();
-        names.sort_unstable_by(|a, b| {
-            (!focus.contains(&a.1), &a.0).cmp(&(!focus.contains(&b.1), &b.0))
-        });
-        names
+        // The blog's countries first, then the rest, each as the language sorts.
+        let (mut first, mut rest): (Vec<_>, Vec<_>) =
+            names.drain(..).partition(|(_, c)| focus.contains(c));
+        f.sort_by_name(&mut first);
+        f.sort_by_name(&mut rest);
+        first.extend(rest);
+        first
     });
     html! {
         <datalist id={props.id.clone()}>

@@ -1,5 +1,5 @@
 //! The home-country menu: the readers the widget is written for first, then
-//! every country A–Z, by name in the reader's language. Its own component so
+//! every country, sorted as the reader's language sorts names (pinyin, strokes, A–Z). Its own component so
 //! that typing elsewhere does not rebuild 250 options.
 
 use crate::core::country::CountryCode;
@@ -40,10 +40,10 @@ pub fn CountrySelect(props: &CountrySelectProps) -> Html {
             .filter(|c| !common.contains(c))
             .map(|c| (f.country(c), c))
             .collect();
-        rest.sort_unstable();
+        f.sort_by_name(&mut rest);
         let mut common: Vec<(String, CountryCode)> =
             common.into_iter().map(|c| (f.country(c), c)).collect();
-        common.sort_unstable();
+        f.sort_by_name(&mut common);
         (common, rest)
     });
     let onchange = props
@@ -57,8 +57,8 @@ pub fn CountrySelect(props: &CountrySelectProps) -> Html {
         <select id="rp-home" {onchange}>
             <option value="" selected={props.value.is_empty()}>{ t.home_none }</option>
             if ready {
-                <optgroup label="★">{ for homes.0.iter().map(option) }</optgroup>
-                <optgroup label="A–Z">{ for homes.1.iter().map(option) }</optgroup>
+                <optgroup label={t.home_group_common}>{ for homes.0.iter().map(option) }</optgroup>
+                <optgroup label={t.home_group_all}>{ for homes.1.iter().map(option) }</optgroup>
             } else {
                 { for homes.0.iter().chain(homes.1.iter()).filter(|(_, c)| props.value == c.as_str()).map(option) }
             }

@@ -108,3 +108,18 @@ for (const [lang, typed, code] of [
     await context.close();
   });
 }
+
+for (const [lang, locale] of [['zh-Hans', 'zh-Hans-CN'], ['zh-Hant', 'zh-Hant-HK'], ['fr', 'fr-FR']]) {
+  test(`the home menu is sorted as ${lang} sorts names, not by code point`, async () => {
+    const { page, context } = await openPage(browser, `${server.url}/?lang=${lang}&trip=JP:3`);
+    await new Widget(page).ready();
+    const group = page.locator('#rp-home optgroup').last();
+    await group.waitFor({ state: 'attached' });
+    assert.equal(await group.getAttribute('label'), texts(lang).home_group_all);
+    const names = await group.locator('option').evaluateAll((os) => os.map((o) => o.textContent.replace(/ \([A-Z]{2}\)$/, '')));
+    const collated = await page.evaluate(([ns, l]) => [...ns].sort(new Intl.Collator(l).compare), [names, locale]);
+    assert.deepEqual(names, collated);
+    assert.notDeepEqual(names, [...names].sort(), 'code-point order would differ');
+    await context.close();
+  });
+}
