@@ -233,7 +233,7 @@ pub static TEXTS: Texts = Texts {
     warn_validity_ends: "{plan}：第 {day} 天後到期，需要另購計劃或漫遊套票。",
     warn_stale: "{plan}：價格最後核實於 {date}，可能已有變動。",
     warn_fair_use: "{plan}：「無限數據」受銷售商的公平使用政策限制。",
-    warn_unverified: "{plan}：相關數字未經銷售商核實。",
+    warn_unverified: "{plan}：這些數字我們未能在銷售商網頁上核對，購買前請先確認。",
     warn_topups: "{plan}：已計入每張卡 {n} 次增值。",
     warn_own_plan_over: "你自己的計劃：在歐盟/歐洲經濟區用 {used}，超出 {allowance} 的公平使用額度；附加費最多 {amount}。",
     err_not_a_theme: "請使用 auto、light 或 dark。",
