@@ -654,3 +654,21 @@ async fn an_embed_with_the_bloggers_trip_shows_it_in_one_line_and_folds_the_form
     // The answer follows the line: no summary card repeating it.
     assert!(!html.contains("data-testid=\"summary\""));
 }
+
+#[tokio::test]
+async fn while_a_blogs_catalogue_loads_no_built_in_answer_is_shown() {
+    let html = render(
+        &[("trip", "HK:5"), ("lang", "en")],
+        CustomCatalogue::Loading {
+            url: "/plans.json".into(),
+        },
+    )
+    .await;
+    assert!(html.contains("aria-busy=\"true\""));
+    for hook in ["option", "no-option", "catalogue-error", "summary"] {
+        assert!(
+            !html.contains(&format!("data-testid=\"{hook}\"")),
+            "{hook} while loading"
+        );
+    }
+}

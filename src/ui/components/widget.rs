@@ -246,6 +246,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let estimate = state.usage_estimate().ok();
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let outputs = match (&state.trip, answer.as_ref()) {
+        // A blog owner's catalogue is on its way: no answer from the
+        // built-in plans meanwhile (the contract's test hooks), only a busy
+        // results section.
+        (Some(_), Some(_)) if loading => html! {
+            <section class="rp-results" aria-labelledby="rp-results-heading" aria-busy="true" data-testid="results-loading">
+                <h2 id="rp-results-heading">{ t.results_heading }</h2>
+                <p class="rp-notice" role="status">{ t.catalogue_loading }</p>
+            </section>
+        },
         (Some(trip), Some(answer)) => html! {
             <>
                 <Results answer={answer.clone()} trip={trip.clone()} form_invalid={check.trip.is_none()} />

@@ -21,7 +21,8 @@ const TYPES = {
  * options.headers: extra headers for every response (or a function of the path).
  * options.onRequest: called with each request (tests inspect headers).
  * options.port: a fixed port (default: any free one).
- * options.routes: { '/path': { status, body, type, headers } } answered instead of files.
+ * options.routes: { '/path': { status, body, type, headers, delay } } answered instead of files
+ *   (after `delay` ms, for a slow network).
  * options.compressed: serve the build's precompressed copies (`.br`, then
  *   `.gz`) when the browser accepts them, as a blog host configured per
  *   README does.
@@ -35,6 +36,7 @@ export async function serve(root, options = {}) {
     const route = options.routes?.[url.pathname];
     const extra = typeof options.headers === 'function' ? options.headers(url.pathname) : options.headers || {};
     if (route) {
+      if (route.delay) await new Promise((r) => setTimeout(r, route.delay));
       res.writeHead(route.status ?? 200, { 'content-type': route.type ?? 'application/json', ...extra, ...route.headers });
       res.end(route.body ?? '');
       return;

@@ -52,6 +52,7 @@ before(async () => {
   const routes = {
     '/plans-hostile.json': { body: JSON.stringify(hostile) },
     '/plans-ok.json': { body: JSON.stringify(valid) },
+    '/plans-slow.json': { body: JSON.stringify(valid), delay: 2000 },
     '/plans-bad.json': { body: JSON.stringify(invalid) },
     '/plans-garbage.json': { body: '<html>not a catalogue</html>', type: 'text/html' },
     '/plans-deep.json': { body: deep },
@@ -77,6 +78,27 @@ test('a valid custom catalogue is used instead of the built-in one', async () =>
   const best = await widget.best();
   // One HKD 1 pass per traveller for 5 days.
   assert.equal(best.totalMinor, 100);
+  await context.close();
+});
+
+test('while a blog\'s catalogue loads, no answer from the built-in plans is shown, only a busy results section', async () => {
+  const { page, context } = await openPage(browser, `${server.url}/?trip=HK:5&lang=en&cur=HKD&catalogue=/plans-slow.json`);
+  await page.locator('[aria-busy="true"]').waitFor();
+  // Watched in the page for the whole wait: never an option, no-option or error.
+  const seen = await page.evaluate(async () => {
+    const found = new Set();
+    const until = performance.now() + 1200;
+    while (performance.now() < until && document.querySelector('[aria-busy="true"]')) {
+      for (const id of ['option', 'no-option', 'catalogue-error', 'summary']) {
+        if (document.querySelector(`[data-testid="${id}"]`)) found.add(id);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return [...found];
+  });
+  assert.deepEqual(seen, []);
+  await page.waitForFunction(() => document.querySelector('[data-testid="option"]')?.dataset.plans === 'blog-hk-week');
+  assert.equal(await page.locator('[aria-busy="true"]').count(), 0);
   await context.close();
 });
 
