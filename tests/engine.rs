@@ -361,6 +361,28 @@ fn eu_allowance_is_the_larger_of_the_formula_and_the_declared_inclusion() {
 }
 
 #[test]
+fn an_inclusion_covering_the_eu_and_switzerland_is_one_allowance_for_both() {
+    // Free-like: 35 GB a month in the EU and in Switzerland together. Italy
+    // 14 days + Switzerland 7 days at 2 GB = 42 GB: 7 GB over the one
+    // allowance, at 1.10 + 20% VAT a GB = EUR 9.24; not two 35 GB allowances.
+    let mut plan = home_plan("f", "Free", "FR", 19.99, "EUR").data_gb(210);
+    plan.plan.roaming = vec![Inclusion {
+        coverage: codes(&["IT", "DE", "CH", "GB"]),
+        coverage_as_written: vec![],
+        data_mb: Some(35 * 1024),
+    }];
+    let c = catalogue(vec![plan]);
+    let mut t = trip(&[("IT", 14), ("CH", 7)], &[2048]);
+    t.home = Some(cc("FR"));
+    t.own_plan = Some(OwnPlan::Catalogue("f".into()));
+    let o = best(&answer(&c, &t, "EUR")).clone();
+    assert_eq!(o.total, eur(924));
+    // Within the allowance, both countries cost nothing.
+    t.legs[0].days = 10;
+    assert_eq!(best(&answer(&c, &t, "EUR")).total, eur(0));
+}
+
+#[test]
 fn eu_formula_for_a_plan_described_by_price() {
     // EUR 20 incl. 20% VAT in 2026 -> 31,030 MB a month (30.30 GB, floor).
     let c = catalogue(vec![esim("de", &["DE"], 500.0, "EUR").validity(30)]);

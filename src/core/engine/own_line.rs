@@ -7,7 +7,10 @@
 //!   larger of min(domestic, 2 x price ex VAT / wholesale cap) and the plan's
 //!   own declared EU inclusion, then a regulated surcharge per GB;
 //! - each declared `roaming` inclusion outside the EU/EEA, up to its
-//!   allowance, after which the line is not used (something is bought).
+//!   allowance, after which the line is not used (something is bought);
+//!   an inclusion that also covers EU/EEA countries shares the EU group's
+//!   allowance (one figure for all its countries), and beyond it those
+//!   countries take the EU surcharge: the catalogue has no other rate.
 //!
 //! Allowances are monthly: one per started 30 days of trip, pooled.
 
@@ -238,6 +241,21 @@ impl OwnLine {
                 .filter(|c| *c != home && !groups.iter().any(|g| g.covers(*c)))
                 .collect();
             if countries.is_empty() {
+                continue;
+            }
+            // One allowance for all its countries: an inclusion that also
+            // covers EU/EEA countries (Free's "35 GB in Europe and 100+
+            // destinations") shares the EU group's allowance, which already
+            // takes its figure, rather than adding a second one.
+            let with_eu = inclusion.coverage.iter().any(|c| c.in_eu_roaming_area());
+            if let Some(eu_group) = groups
+                .iter_mut()
+                .find(|g| with_eu && g.kind == GroupKind::Eu)
+            {
+                eu_group.countries.extend(countries);
+                // `covers` searches a sorted list.
+                eu_group.countries.sort_unstable();
+                eu_group.countries.dedup();
                 continue;
             }
             let monthly = inclusion.data_mb.or(domestic);
