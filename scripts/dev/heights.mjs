@@ -25,7 +25,10 @@ for (const lang of ['zh-Hans', 'en']) {
       await page.waitForSelector('[data-testid="option"], [data-testid="no-option"]');
       await page.waitForTimeout(300);
       const m = await page.evaluate(() => {
-        const total = document.querySelector('[data-testid="best-total"], [data-testid="option"] .rp-total, [data-testid="option"]');
+        // Where the best total first shows: the summary card on a phone,
+        // else the best option's total.
+        const summary = document.querySelector('[data-testid="summary"]');
+        const total = summary && summary.offsetParent ? summary : document.querySelector('[data-testid="option"] .rp-total, [data-testid="option"]');
         const r = total?.getBoundingClientRect();
         return { height: document.documentElement.scrollHeight, bestTop: r ? Math.round(r.top + scrollY) : null };
       });
