@@ -36,13 +36,13 @@ const strings = (lang) => {
       .replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
       .replace(/\\(["\\'])/g, '$1');
   }
-  for (const key of ['fallback_failed', 'fallback_open', 'fallback_no_script']) {
+  for (const key of ['fallback_failed', 'fallback_open', 'fallback_no_script', 'fallback_loading']) {
     if (!table[key]) throw new Error(`postbuild: ${key} missing from src/i18n/${LANGS[lang]}`);
   }
   return table;
 };
 const texts = Object.fromEntries(Object.keys(LANGS).map((lang) => [lang, strings(lang)]));
-const fallbackTexts = Object.fromEntries(Object.entries(texts).map(([lang, t]) => [lang, { failed: t.fallback_failed, open: t.fallback_open }]));
+const fallbackTexts = Object.fromEntries(Object.entries(texts).map(([lang, t]) => [lang, { failed: t.fallback_failed, open: t.fallback_open, loading: t.fallback_loading }]));
 const fallbackCode = fs.readFileSync(path.join(web, 'fallback.js'), 'utf8')
   .replace('__ROAMPLAN_FALLBACK_TEXTS__', () => JSON.stringify(fallbackTexts));
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -3,7 +3,7 @@
 // or it stopped while starting. A short message in the reader's language and
 // a link to the calculator on its own page, never a blank space.
 // scripts/postbuild.mjs puts this into the page loader and into embed.js,
-// with the strings of src/i18n (fallback_failed, fallback_open).
+// with the strings of src/i18n (fallback_failed, fallback_open, fallback_loading).
 const FALLBACK_TEXTS = __ROAMPLAN_FALLBACK_TEXTS__;
 
 /** The widget language named by the first usable tag (`fr-CA`, `zh-TW`, `zh-Hans`…), else English. */
@@ -20,6 +20,19 @@ function fallbackLang(tags) {
     }
   }
   return 'en';
+}
+
+/** A placeholder where the widget will be, until it starts; returns it. */
+function showLoading(container, lang) {
+  const t = FALLBACK_TEXTS[lang] || FALLBACK_TEXTS.en;
+  const box = document.createElement('div');
+  box.className = 'rp-loading';
+  box.lang = lang;
+  box.setAttribute('role', 'status');
+  box.dataset.testid = 'loading';
+  box.textContent = t.loading;
+  container.append(box);
+  return box;
 }
 
 /** Replaces what `container` holds with the message and a link to `href`. */

@@ -332,4 +332,5 @@ pub static TEXTS: Texts = Texts {
     warn_esim_roaming_off: "{plan}: keep your own line on to receive SMS codes, but turn its data roaming off, or your carrier may charge for data as well.",
     home_group_common: "Common",
     home_group_all: "All, A–Z",
+    fallback_loading: "Loading the calculator…",
 };

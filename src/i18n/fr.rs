@@ -332,4 +332,5 @@ pub static TEXTS: Texts = Texts {
     warn_esim_roaming_off: "{plan} : gardez votre ligne active pour recevoir les codes par SMS, mais coupez ses données en itinérance, sinon votre opérateur peut aussi facturer des données.",
     home_group_common: "Fréquents",
     home_group_all: "Tous, de A à Z",
+    fallback_loading: "Chargement du calculateur…",
 };

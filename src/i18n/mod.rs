@@ -443,6 +443,8 @@ pub struct Texts {
     pub home_group_common: &'static str,
     /// Home menu group: every country, in the language's order.
     pub home_group_all: &'static str,
+    /// Shown by the page loader until the widget has started (no blank box).
+    pub fallback_loading: &'static str,
 }
 
 /// The strings of `lang`.

@@ -332,4 +332,5 @@ pub static TEXTS: Texts = Texts {
     warn_esim_roaming_off: "{plan}：原号码可保持开启以接收短信验证码，但请关闭它的数据漫游，否则运营商可能另收流量费。",
     home_group_common: "常用",
     home_group_all: "全部（按拼音）",
+    fallback_loading: "正在载入计算器…",
 };

@@ -332,4 +332,5 @@ pub static TEXTS: Texts = Texts {
     warn_esim_roaming_off: "{plan}：原號碼可保持開啟以接收短訊驗證碼，但請關閉它的數據漫遊，否則電訊商可能另收數據費。",
     home_group_common: "常用",
     home_group_all: "全部（按筆畫）",
+    fallback_loading: "正在載入計算機…",
 };

@@ -123,3 +123,19 @@ for (const [lang, locale] of [['zh-Hans', 'zh-Hans-CN'], ['zh-Hant', 'zh-Hant-HK
     await context.close();
   });
 }
+
+test('while the wasm travels, the page says it is loading, in the reader\'s language; then the widget replaces it', async () => {
+  const { page, context } = await openPage(browser, 'about:blank', { viewport: PHONE });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(`${server.url}/?lang=zh-Hant&trip=HK:3`);
+  const loading = page.locator('[data-testid="loading"]');
+  await loading.waitFor();
+  assert.equal((await loading.innerText()).trim(), texts('zh-Hant').fallback_loading);
+  assert.equal(await page.locator('[data-testid="option"]').count(), 0);
+  await new Widget(page).ready();
+  assert.equal(await loading.count(), 0, 'gone once the widget is up');
+  await context.close();
+});
