@@ -52,3 +52,26 @@ if (window.parent !== window) {
   new ResizeObserver(post).observe(document.documentElement);
   post();
 }
+
+// On a phone the best total shows in the summary card above the form; the
+// sticky bar repeats it only once the card has scrolled away (it would
+// otherwise cover the form's first buttons).
+{
+  let queued = false;
+  const check = () => {
+    queued = false;
+    const card = document.querySelector('[data-testid="summary"]');
+    const box = card && card.offsetParent ? card.getBoundingClientRect() : null;
+    document.documentElement.classList.toggle('rp-summary-in-view', !!box && box.bottom > 0 && box.top < innerHeight);
+  };
+  const queue = () => {
+    if (!queued) {
+      queued = true;
+      requestAnimationFrame(check);
+    }
+  };
+  addEventListener('scroll', queue, { passive: true });
+  addEventListener('resize', queue, { passive: true });
+  addEventListener('input', queue, { passive: true });
+  check();
+}

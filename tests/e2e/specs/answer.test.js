@@ -99,6 +99,11 @@ test('on a phone the best total stays in view while the reader edits, and leads 
   const widget = new Widget(page);
   const best = await widget.best();
   const bar = page.locator('.rp-bestbar');
+  // The summary card above the form shows the total first: no bar over the form.
+  assert.ok(await page.locator('[data-testid="summary"]').isVisible());
+  await bar.waitFor({ state: 'hidden' });
+  // Down at the travellers, the card has scrolled away and the bar keeps the total in view.
+  await page.locator('#rp-add-traveller').scrollIntoViewIfNeeded();
   await bar.waitFor();
   const box = await bar.boundingBox();
   assert.ok(box.y + box.height <= 700 && box.y > 500, `bar at the bottom of the screen: ${JSON.stringify(box)}`);
