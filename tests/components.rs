@@ -527,11 +527,9 @@ fn summary_of(html: &str) -> String {
     visible_text(&html[start..end])
 }
 
-#[tokio::test]
-async fn the_answer_comes_first_a_total_and_its_plan_above_the_form() {
-    // A csl customer to the mainland and Macau: the cheapest is csl's
-    // cross-border package, HK$10 a month each (catalogue), two travellers.
-    let html = render(
+/// Two csl customers from Hong Kong to the mainland and Macau, in English.
+async fn csl_customers_across_the_border() -> String {
+    render(
         &[
             ("trip", "HK:3,CN:2,MO:1"),
             ("home", "HK"),
@@ -542,7 +540,14 @@ async fn the_answer_comes_first_a_total_and_its_plan_above_the_form() {
         ],
         CustomCatalogue::None,
     )
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn the_answer_comes_first_a_total_and_its_plan_above_the_form() {
+    // A csl customer to the mainland and Macau: the cheapest is csl's
+    // cross-border package, HK$10 a month each (catalogue), two travellers.
+    let html = csl_customers_across_the_border().await;
     let summary = summary_of(&html);
     let f = roamplan::i18n::Formatter::new(Lang::En);
     let money = |minor| {
@@ -585,18 +590,7 @@ async fn a_trip_nothing_covers_says_so_first() {
 
 #[tokio::test]
 async fn travellers_buying_the_same_are_one_line_with_each_ones_price() {
-    let html = render(
-        &[
-            ("trip", "HK:3,CN:2,MO:1"),
-            ("home", "HK"),
-            ("carrier", "csl"),
-            ("people", "2"),
-            ("cur", "HKD"),
-            ("lang", "en"),
-        ],
-        CustomCatalogue::None,
-    )
-    .await;
+    let html = csl_customers_across_the_border().await;
     let best_start = html.find("data-testid=\"option\"").unwrap();
     let best_end = html[best_start..].find("</article>").unwrap() + best_start;
     let best = &html[best_start..best_end];

@@ -184,15 +184,21 @@ fn residents_plans_only_for_residents_and_home_plans_never_bought() {
     assert!(!is_offered(c.plan("hk-plan").unwrap(), &residents));
 }
 
-#[test]
-fn an_esim_needs_a_phone_that_takes_one() {
+/// Japan 3 days for two, an eSIM (EUR 10) and a card (EUR 15) on sale; the
+/// second phone takes no eSIM. The best option.
+fn one_esim_phone_and_one_card_phone_in_japan() -> TripOption {
     let c = catalogue(vec![
         esim("e", &["JP"], 10.0, "EUR").validity(7),
         sim("s", &["JP"], 15.0, "EUR").validity(7),
     ]);
     let mut t = trip(&[("JP", 3)], &[1024, 1024]);
     t.travellers[1].esim = false;
-    let o = best(&answer(&c, &t, "EUR")).clone();
+    best(&answer(&c, &t, "EUR")).clone()
+}
+
+#[test]
+fn an_esim_needs_a_phone_that_takes_one() {
+    let o = one_esim_phone_and_one_card_phone_in_japan();
     assert_eq!(o.total, eur(2500));
     let by_traveller: Vec<(usize, String)> = o
         .purchases
@@ -207,13 +213,7 @@ fn an_esim_needs_a_phone_that_takes_one() {
 fn what_happens_to_the_own_number_is_said_for_cards_and_esims_not_passes() {
     // One phone with an eSIM slot, one without: an eSIM for the first, a
     // card for the second; a Hong Kong resident's pass is neither.
-    let c = catalogue(vec![
-        esim("e", &["JP"], 10.0, "EUR").validity(7),
-        sim("s", &["JP"], 15.0, "EUR").validity(7),
-    ]);
-    let mut t = trip(&[("JP", 3)], &[1024, 1024]);
-    t.travellers[1].esim = false;
-    let o = best(&answer(&c, &t, "EUR")).clone();
+    let o = one_esim_phone_and_one_card_phone_in_japan();
     assert!(o
         .warnings
         .contains(&Warning::OwnLineDataRoamingOff { plan: "e".into() }));

@@ -22,10 +22,14 @@
 
   /* __ROAMPLAN_FALLBACK__ */
 
+  // Iframes this script put in a mount's shadow root (the CORS fallback),
+  // which document.querySelectorAll cannot see.
+  const framesMade = [];
+
   window.addEventListener('message', (event) => {
     const data = event.data;
     if (!data || data.type !== 'roamplan:height' || typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
-    const frame = [...document.querySelectorAll('iframe[data-roamplan]')].find((f) => f.contentWindow === event.source);
+    const frame = [...document.querySelectorAll('iframe[data-roamplan]'), ...framesMade].find((f) => f.contentWindow === event.source);
     if (!frame || event.origin !== new URL(frame.src, window.location.href).origin) return;
     frame.style.height = `${Math.min(Math.max(Math.round(data.height), 200), 20000)}px`;
   });
@@ -70,8 +74,7 @@
   const failed = (element) => {
     const top = topOf(element);
     if (!top) return;
-    const page = document.documentElement.lang;
-    const lang = fallbackLang([element.dataset.lang, element.closest('[lang]')?.lang, page, ...(navigator.languages || []), navigator.language]);
+    const lang = langOf(element);
     const own = new URL('index.html', base);
     own.search = settingsOf(element).toString();
     showFallback(top, lang, own.href, true);
@@ -87,16 +90,21 @@
     frame.setAttribute('data-roamplan', '');
     frame.setAttribute('loading', 'lazy');
     frame.style.cssText = 'width:100%;border:0;height:900px;display:block';
-    element.replaceChildren(frame);
-    element.removeAttribute('data-roamplan-mount');
+    framesMade.push(frame);
+    topOf(element).replaceChildren(frame);
   };
+
+  const langOf = (element) => fallbackLang([element.dataset.lang, element.closest('[lang]')?.lang, document.documentElement.lang, ...(navigator.languages || []), navigator.language]);
 
   const mount = async (targets) => {
     if (targets.length === 0) return;
+    // No blank space while the wasm travels: a line in the reader's language.
+    const placeholders = targets.filter((el) => !el.shadowRoot).map((el) => showLoading(topOf(el), langOf(el)));
     let widget;
     try {
       widget = await load();
     } catch (error) {
+      placeholders.forEach((p) => p.remove());
       if (base.origin !== window.location.origin) {
         // Most likely the widget's host sends no Access-Control-Allow-Origin
         // for this page: a module and a fetch need it, an iframe does not.
@@ -108,9 +116,10 @@
       targets.forEach(failed);
       return;
     }
+    placeholders.forEach((p) => p.remove());
     for (const element of targets) {
-      if (element.shadowRoot) continue;
       const top = topOf(element);
+      if (top.querySelector('.rp')) continue;
       const root = document.createElement('div');
       top.append(root);
       try {

@@ -205,7 +205,7 @@ test('a script embed from another origin without CORS becomes an iframe of the w
   await refused.page.frameLocator('#mount iframe[data-roamplan]').locator('[data-testid="option"]').first().waitFor();
   assert.ok(said.some((line) => /roamplan/.test(line) && /CORS/.test(line) && /iframe/.test(line)), said.join('\n'));
   // Sized to the widget by embed.js, not left at its first 900 px.
-  await refused.page.waitForFunction(() => document.querySelector('#mount iframe').style.height !== '900px');
+  await refused.page.waitForFunction(() => document.querySelector('#mount').shadowRoot.querySelector('iframe').style.height !== '900px');
   await refused.context.close();
 
   const allowed = await open(`${blog.url}/cors.html`);
@@ -259,5 +259,22 @@ test('the widget itself still starts normally (the fallback stays away)', async 
   await new Widget(page).ready();
   await page.waitForTimeout(300);
   assert.equal(await page.locator('[data-testid="load-failed"]').count(), 0);
+  await context.close();
+});
+
+test('a script embed says it is loading, in its language, until the widget starts', async () => {
+  const server = await host({ routes: { '/slow.html': hostPage('', mount) } });
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(`${server.url}/slow.html`);
+  const loading = page.locator('#mount [data-testid="loading"]');
+  await loading.waitFor();
+  assert.equal((await loading.innerText()).trim(), texts('fr').fallback_loading);
+  await page.locator('#mount [data-testid="option"]').first().waitFor();
+  assert.equal(await loading.count(), 0);
   await context.close();
 });
