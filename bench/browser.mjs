@@ -279,6 +279,34 @@ async function phoneLoads(url, n) {
   return out;
 }
 
+// The worst trip the form allows: 20 stops of 6 days over the generated
+// catalogue's countries (120 days), 12 travellers alike.
+const WORST_TRIP = `trip=${Array.from({ length: 20 }, (_, i) => `${['HK', 'MO', 'CN', 'TW', 'JP', 'KR', 'SG', 'TH', 'HK', 'MO'][i % 10]}:6`).join(',')}&people=12&mb=1024&together=1&lang=en&cur=EUR`;
+
+/**
+ * One edit of the worst trip on the generated catalogue: how long the page
+ * is busy before the answer changes (the main thread is blocked that long:
+ * the engine does not run in a worker yet).
+ */
+async function worstCase(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="option"][data-plans^="gen-"], [data-testid="no-option"]', { timeout: 600000 });
+    const days = page.locator('li.rp-leg').first().locator('input[inputmode="numeric"]');
+    const before = await page.evaluate(() => window.__bench.recalc.results.length);
+    await page.evaluate(() => window.__bench.arm());
+    await days.fill('5');
+    await page.waitForFunction((n) => window.__bench.recalc.results.length > n, before, { timeout: 600000, polling: 100 });
+    const [r] = await page.evaluate((n) => window.__bench.recalc.results.slice(n), before);
+    return { url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''), domMs: r.dom, frameMs: r.frame };
+  } finally {
+    await context.close();
+  }
+}
+
 /** `changes` edits of the first stop's days; in-page latency of each. */
 async function recalculation(browser, url, { changes, expectPlanPrefix }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
@@ -330,6 +358,11 @@ const browser = await launch();
 const out = { dist: DIST, loads: LOADS, changes: CHANGES };
 try {
   const log = (m) => process.stderr.write(`[bench:browser] ${m}\n`);
+  if (args['worst-only'] && GENERATED) {
+    const worst = await worstCase(browser, `${server.url}/?${WORST_TRIP}&catalogue=/bench-1000.json`);
+    process.stdout.write(JSON.stringify(worst) + '\n');
+    process.exit(0);
+  }
   const phoneRuns = Math.max(7, Number(args['phone-loads'] ?? 7));
   log(`${phoneRuns} cold loads per phone profile (Slow 4G + 4x CPU, Fast 4G + 2x CPU), served compressed`);
   out.phone = await phoneLoads(`/?${TRIP}`, phoneRuns);
@@ -358,6 +391,9 @@ try {
       changes: CHANGES,
       expectPlanPrefix: 'gen-',
     });
+    log('worst trip the form allows (20 stops, 120 days, 12 travellers) on the generated catalogue: one edit');
+    out.worstCase = await worstCase(browser, `${server.url}/?${WORST_TRIP}&catalogue=/bench-1000.json`);
+    log(`  busy ${out.worstCase.domMs} ms before the answer changed`);
   }
 } finally {
   await browser.close();

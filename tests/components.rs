@@ -666,3 +666,26 @@ async fn while_a_blogs_catalogue_loads_no_built_in_answer_is_shown() {
         );
     }
 }
+
+#[tokio::test]
+async fn several_plans_in_one_border_sentence_take_the_plural() {
+    // A China Unicom customer in Hong Kong and Japan: its HK/MO/TW day pass
+    // and 3HK's card both work in Hong Kong only (catalogue).
+    let html = render(
+        &[
+            ("trip", "HK:3,JP:3"),
+            ("home", "CN"),
+            ("carrier", "China Unicom"),
+            ("lang", "en"),
+        ],
+        CustomCatalogue::None,
+    )
+    .await;
+    let text = visible_text(&html);
+    let plural = text.contains(" work in ");
+    let singular_after_list = text
+        .split(". ")
+        .any(|s| s.contains(", ") && s.contains(" works in ") && s.contains("Pass"));
+    assert!(plural, "{text}");
+    assert!(!singular_after_list, "{text}");
+}

@@ -333,4 +333,6 @@ pub static TEXTS: Texts = Texts {
     home_group_common: "Common",
     home_group_all: "All, A–Z",
     fallback_loading: "Loading the calculator…",
+    q_borders_all_many: "{plan} work in every country of this trip: {countries}.",
+    q_borders_some_many: "{plan} work in {covered} but not in {missing}.",
 };

@@ -333,4 +333,6 @@ pub static TEXTS: Texts = Texts {
     home_group_common: "Fréquents",
     home_group_all: "Tous, de A à Z",
     fallback_loading: "Chargement du calculateur…",
+    q_borders_all_many: "{plan} fonctionnent dans tous les pays de ce voyage : {countries}.",
+    q_borders_some_many: "{plan} couvrent {covered}, mais pas {missing}.",
 };

@@ -445,6 +445,10 @@ pub struct Texts {
     pub home_group_all: &'static str,
     /// Shown by the page loader until the widget has started (no blank box).
     pub fallback_loading: &'static str,
+    /// Border answer when several plans cover every country (plural verb).
+    pub q_borders_all_many: &'static str,
+    /// Border answer when several plans cover some countries (plural verb).
+    pub q_borders_some_many: &'static str,
 }
 
 /// The strings of `lang`.

@@ -333,4 +333,6 @@ pub static TEXTS: Texts = Texts {
     home_group_common: "常用",
     home_group_all: "全部（按拼音）",
     fallback_loading: "正在载入计算器…",
+    q_borders_all_many: "{plan} 在本次行程的所有国家/地区都能用：{countries}。",
+    q_borders_some_many: "{plan} 在 {covered} 能用，在 {missing} 不能用。",
 };

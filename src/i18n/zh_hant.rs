@@ -333,4 +333,6 @@ pub static TEXTS: Texts = Texts {
     home_group_common: "常用",
     home_group_all: "全部（按筆畫）",
     fallback_loading: "正在載入計算機…",
+    q_borders_all_many: "{plan} 在今次行程的所有國家/地區都能用：{countries}。",
+    q_borders_some_many: "{plan} 在 {covered} 能用，在 {missing} 不能用。",
 };

@@ -84,14 +84,17 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                 .filter(|c| !covered.contains(c))
                 .collect();
             let name = f.list(plans);
+            // Several plans take the plural verb ("… work in", "… couvrent").
+            let (all, some) = if plans.len() > 1 {
+                (t.q_borders_all_many, t.q_borders_some_many)
+            } else {
+                (t.q_borders_all, t.q_borders_some)
+            };
             if missing.is_empty() {
-                fill(
-                    t.q_borders_all,
-                    &[("plan", &name), ("countries", &names(covered))],
-                )
+                fill(all, &[("plan", &name), ("countries", &names(covered))])
             } else {
                 fill(
-                    t.q_borders_some,
+                    some,
                     &[
                         ("plan", &name),
                         ("covered", &names(covered)),
