@@ -689,3 +689,24 @@ async fn several_plans_in_one_border_sentence_take_the_plural() {
     assert!(plural, "{text}");
     assert!(!singular_after_list, "{text}");
 }
+
+#[tokio::test]
+async fn someone_travelling_alone_is_not_told_a_line_each() {
+    let t = texts(Lang::En);
+    let alone =
+        visible_text(&render(&[("trip", "HK:4"), ("lang", "en")], CustomCatalogue::None).await);
+    assert!(!alone.contains(t.strategy_separate), "{alone}");
+    let two = visible_text(
+        &render(
+            &[
+                ("trip", "HK:4"),
+                ("people", "2"),
+                ("together", "0"),
+                ("lang", "en"),
+            ],
+            CustomCatalogue::None,
+        )
+        .await,
+    );
+    assert!(two.contains(t.strategy_separate), "{two}");
+}

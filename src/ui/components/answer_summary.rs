@@ -4,7 +4,7 @@
 //! region: a short summary, announced once the answer has settled, instead
 //! of the whole results section after every keystroke.
 
-use crate::core::engine::TripOption;
+use crate::core::engine::{Strategy, TripOption};
 use crate::i18n::{fill, strategy_name};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
@@ -39,6 +39,9 @@ pub struct AnswerSummaryProps {
     /// folded trip); the live region always is.
     #[prop_or(true)]
     pub card: bool,
+    /// Travellers: "a line each" is not said to someone alone.
+    #[prop_or(1)]
+    pub people: u32,
 }
 
 /// The top summary and the live region.
@@ -83,7 +86,9 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                     <span class="rp-summary-line">
                         <span class="rp-badge rp-badge-best">{ t.best_badge }</span>
                         <strong class="rp-summary-total">{ f.money(best.total) }</strong>
-                        <span class="rp-muted">{ strategy_name(best.strategy, ui.lang) }</span>
+                        if props.people > 1 || best.strategy != Strategy::Separate {
+                            <span class="rp-muted">{ strategy_name(best.strategy, ui.lang) }</span>
+                        }
                     </span>
                     <span class="rp-summary-plans">{ plans }</span>
                     <span class="rp-summary-link">{ t.summary_link }{ " ↓" }</span>

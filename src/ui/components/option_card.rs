@@ -330,8 +330,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 </div>
             </header>
             <p class="rp-option-plans">
-                // "Your own plan: your own line" would say it twice.
-                if option.strategy != Strategy::Home {
+                // "Your own plan: your own line" would say it twice, and "a
+                // line each" means nothing to someone travelling alone.
+                if option.strategy != Strategy::Home && (props.people > 1 || option.strategy != Strategy::Separate) {
                     <span class="rp-muted">{ strategy_name(option.strategy, ui.lang) }{ colon(ui.lang) }</span>
                 }
                 { plan_names.join(" → ") }

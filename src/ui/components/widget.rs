@@ -289,6 +289,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <HomeInputs form={state.form.clone()} check={check.clone()} currencies={currencies.clone()} onaction={onaction.clone()} />
         </form>
     };
+    let travellers = state
+        .trip
+        .as_ref()
+        .map_or(1, |t| u32::try_from(t.travellers.len()).unwrap_or(1));
     let theme = match props.settings.theme.unwrap_or_default() {
         Theme::Auto => None,
         Theme::Light => Some("rp-theme-light"),
@@ -319,7 +323,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 }) }
                 <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()}
                     debug={props.settings.debug.unwrap_or(false)} />
-                <AnswerSummary best={best.clone()} none={none_text} card={!props.trip_folded} />
+                <AnswerSummary best={best.clone()} none={none_text} card={!props.trip_folded}
+                    people={travellers} />
                 <div class="rp-layout">
                     if props.trip_folded {
                         <details class="rp-edit">
@@ -342,7 +347,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <footer class="rp-footer">
                     { for catalogue.as_of.map(|d| html! { <p>{ fill(t.prices_as_of, &[("date", &ui_date(state.lang, d))]) }</p> }) }
                 </footer>
-                { for answer.as_ref().as_ref().and_then(|a| a.options.first()).map(|best| html! { <BestBar best={best.clone()} /> }) }
+                { for answer.as_ref().as_ref().and_then(|a| a.options.first()).map(|best| html! {
+                    <BestBar best={best.clone()} people={travellers} />
+                }) }
             </div>
         </ContextProvider<Rc<Ui>>>
     }
