@@ -22,14 +22,20 @@ function fallbackLang(tags) {
   return 'en';
 }
 
+/** An empty box in `lang` for the loader's messages. */
+function loaderBox(lang, className, role, testid) {
+  const box = document.createElement('div');
+  box.className = className;
+  box.lang = lang;
+  box.setAttribute('role', role);
+  box.dataset.testid = testid;
+  return box;
+}
+
 /** A placeholder where the widget will be, until it starts; returns it. */
 function showLoading(container, lang) {
   const t = FALLBACK_TEXTS[lang] || FALLBACK_TEXTS.en;
-  const box = document.createElement('div');
-  box.className = 'rp-loading';
-  box.lang = lang;
-  box.setAttribute('role', 'status');
-  box.dataset.testid = 'loading';
+  const box = loaderBox(lang, 'rp-loading', 'status', 'loading');
   box.textContent = t.loading;
   container.append(box);
   return box;
@@ -38,11 +44,7 @@ function showLoading(container, lang) {
 /** Replaces what `container` holds with the message and a link to `href`. */
 function showFallback(container, lang, href, newTab) {
   const t = FALLBACK_TEXTS[lang] || FALLBACK_TEXTS.en;
-  const box = document.createElement('div');
-  box.className = 'rp-fallback';
-  box.lang = lang;
-  box.setAttribute('role', 'alert');
-  box.dataset.testid = 'load-failed';
+  const box = loaderBox(lang, 'rp-fallback', 'alert', 'load-failed');
   const message = document.createElement('p');
   message.textContent = t.failed;
   const link = document.createElement('a');

@@ -9,7 +9,8 @@ use crate::core::share::InputError;
 use crate::core::usage::Activity;
 
 /// A plan's name in `lang`, or its id if the catalogue does not have it.
-fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
+/// A plan's name in `lang` (the own line's for `home`).
+pub fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
     if id == crate::core::engine::OWN_PLAN_ID {
         return texts(lang).own_line_name.to_owned();
     }
@@ -289,6 +290,12 @@ pub fn strategy_name(strategy: Strategy, lang: Lang) -> &'static str {
         Strategy::Mixed => t.strategy_mixed,
         Strategy::Home => t.strategy_home,
     }
+}
+
+/// The word for how an option is used, when it says something: "a line
+/// each" means nothing to someone travelling alone.
+pub fn strategy_label(strategy: Strategy, people: u32, lang: Lang) -> Option<&'static str> {
+    (people > 1 || strategy != Strategy::Separate).then(|| strategy_name(strategy, lang))
 }
 
 /// Why an option is listed.

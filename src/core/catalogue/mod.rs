@@ -55,6 +55,19 @@ impl Catalogue {
             .map_or_else(|| key.to_owned(), |p| p.provider_name.get(lang).to_owned())
     }
 
+    /// The home plans (`kind: "plan"`) a carrier of `home` offers there.
+    pub fn home_plans_of<'a>(
+        &'a self,
+        home: CountryCode,
+        carrier: &'a str,
+    ) -> impl Iterator<Item = &'a Plan> + 'a {
+        self.plans.iter().filter(move |p| {
+            p.kind == PlanKind::HomePlan
+                && p.home == Some(home)
+                && p.provider.eq_ignore_ascii_case(carrier)
+        })
+    }
+
     /// The plan with this id.
     pub fn plan(&self, id: &str) -> Option<&Plan> {
         self.plans.iter().find(|p| p.id == id)

@@ -4,8 +4,8 @@
 //! region: a short summary, announced once the answer has settled, instead
 //! of the whole results section after every keystroke.
 
-use crate::core::engine::{Strategy, TripOption};
-use crate::i18n::{fill, strategy_name};
+use crate::core::engine::TripOption;
+use crate::i18n::{fill, plan_name, strategy_label};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
 
@@ -52,12 +52,7 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
     let plans = props.best.as_ref().map(|best| {
         best.plan_ids
             .iter()
-            .map(|id| {
-                ui.catalogue.plan(id).map_or_else(
-                    || t.own_line_name.to_owned(),
-                    |p| p.name.get(ui.lang).to_owned(),
-                )
-            })
+            .map(|id| plan_name(&ui.catalogue, id, ui.lang))
             .collect::<Vec<_>>()
             .join(" → ")
     });
@@ -86,9 +81,9 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                     <span class="rp-summary-line">
                         <span class="rp-badge rp-badge-best">{ t.best_badge }</span>
                         <strong class="rp-summary-total">{ f.money(best.total) }</strong>
-                        if props.people > 1 || best.strategy != Strategy::Separate {
-                            <span class="rp-muted">{ strategy_name(best.strategy, ui.lang) }</span>
-                        }
+                        { for strategy_label(best.strategy, props.people, ui.lang).map(|label| html! {
+                            <span class="rp-muted">{ label }</span>
+                        }) }
                     </span>
                     <span class="rp-summary-plans">{ plans }</span>
                     <span class="rp-summary-link">{ t.summary_link }{ " ↓" }</span>

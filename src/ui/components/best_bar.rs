@@ -2,8 +2,8 @@
 //! total in view at the bottom of the screen while the reader edits, and
 //! jumps to the answer. Hidden on wide screens, where both sit side by side.
 
-use crate::core::engine::{Strategy, TripOption};
-use crate::i18n::strategy_name;
+use crate::core::engine::TripOption;
+use crate::i18n::strategy_label;
 use crate::ui::context::use_ui;
 use yew::prelude::*;
 
@@ -26,11 +26,7 @@ pub fn BestBar(props: &BestBarProps) -> Html {
         <a class="rp-bestbar" href="#rp-results-heading">
             <span class="rp-badge rp-badge-best">{ t.best_badge }</span>
             <strong>{ f.money(props.best.total) }</strong>
-            <span class="rp-bestbar-way">
-                if props.people > 1 || props.best.strategy != Strategy::Separate {
-                    { strategy_name(props.best.strategy, ui.lang) }
-                }
-            </span>
+            <span class="rp-bestbar-way">{ strategy_label(props.best.strategy, props.people, ui.lang).unwrap_or_default() }</span>
             <span aria-hidden="true">{ "↓" }</span>
         </a>
     }

@@ -40,18 +40,14 @@ pub fn HomeInputs(props: &HomeInputsProps) -> Html {
         .unwrap_or_default();
     let carrier = props.form.carrier.as_str();
     // The carrier's own plans in the catalogue.
-    let plans: Vec<(String, String)> = ui
-        .catalogue
-        .plans
-        .iter()
-        .filter(|p| {
-            p.kind == PlanKind::HomePlan
-                && home.is_some()
-                && p.home == home
-                && p.provider.eq_ignore_ascii_case(carrier)
+    let plans: Vec<(String, String)> = home
+        .map(|h| {
+            ui.catalogue
+                .home_plans_of(h, carrier)
+                .map(|p| (p.id.clone(), p.name.get(ui.lang).to_owned()))
+                .collect()
         })
-        .map(|p| (p.id.clone(), p.name.get(ui.lang).to_owned()))
-        .collect();
+        .unwrap_or_default();
     let eu_home = home.is_some_and(|h| h.eu_vat_basis_points().is_some());
     let custom = props.form.own_plan == CUSTOM_PLAN && eu_home;
     let oncarrier = props

@@ -7,7 +7,7 @@ use crate::core::catalogue::{Confidence, Plan};
 use crate::core::engine::{DayService, Mode, Purchase, Reason, Strategy, TripOption, OWN_PLAN_ID};
 use crate::core::money::Money;
 use crate::i18n::{
-    fill, kind_name, mode_phrase, reason_name, strategy_name, warning_text, Formatter,
+    fill, kind_name, mode_phrase, plan_name, reason_name, strategy_label, warning_text, Formatter,
 };
 use crate::ui::context::use_ui;
 use yew::prelude::*;
@@ -277,12 +277,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
     let plan_names: Vec<String> = option
         .plan_ids
         .iter()
-        .map(|id| {
-            ui.catalogue.plan(id).map_or_else(
-                || t.own_line_name.to_owned(),
-                |p| p.name.get(ui.lang).to_owned(),
-            )
-        })
+        .map(|id| plan_name(&ui.catalogue, id, ui.lang))
         .collect();
     let warnings: Vec<String> = option
         .warnings
@@ -330,11 +325,10 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 </div>
             </header>
             <p class="rp-option-plans">
-                // "Your own plan: your own line" would say it twice, and "a
-                // line each" means nothing to someone travelling alone.
-                if option.strategy != Strategy::Home && (props.people > 1 || option.strategy != Strategy::Separate) {
-                    <span class="rp-muted">{ strategy_name(option.strategy, ui.lang) }{ colon(ui.lang) }</span>
-                }
+                // "Your own plan: your own line" would say it twice.
+                { for strategy_label(option.strategy, props.people, ui.lang)
+                    .filter(|_| option.strategy != Strategy::Home)
+                    .map(|label| html! { <span class="rp-muted">{ label }{ colon(ui.lang) }</span> }) }
                 { plan_names.join(" → ") }
             </p>
             { for strips.into_iter().map(|blocks| html! {

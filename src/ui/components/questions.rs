@@ -2,7 +2,6 @@
 //! does it work across these borders, can we share as a family, should I use
 //! my own plan.
 
-use crate::core::catalogue::PlanKind;
 use crate::core::country::CountryCode;
 use crate::core::engine::{Answer, DayUse, GroupKind, Mode, Reason, TripOption, OWN_PLAN_ID};
 use crate::core::money::{div_round, Currency, Money};
@@ -246,11 +245,10 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                     // Nothing to choose when the catalogue lists none of the
                     // carrier's plans: say who can tell.
                     let listed = trip.carrier.as_deref().is_none_or(|carrier| {
-                        ui.catalogue.plans.iter().any(|p| {
-                            p.kind == PlanKind::HomePlan
-                                && p.home == trip.home
-                                && p.provider.eq_ignore_ascii_case(carrier)
-                        })
+                        ui.catalogue
+                            .home_plans_of(line.home, carrier)
+                            .next()
+                            .is_some()
                     });
                     let sentence = match trip.carrier.as_deref() {
                         Some(crate::ui::state::OTHER_CARRIER) => {
