@@ -61,10 +61,16 @@ const name = (re) => {
 const JS = name(/(roamplan-[0-9a-f]+\.js)/);
 const WASM = name(/(roamplan-[0-9a-f]+_bg\.wasm)/);
 const CSS = name(/(style-[0-9a-f]+\.css)/);
+// The engine worker: the same glue and wasm, for large calculations.
+const workerCode = fs.readFileSync(path.join(web, 'engine-worker.js'), 'utf8').replace('__ROAMPLAN_JS__', JS);
+const WORKER = `engine-worker-${hash(workerCode)}.js`;
+fs.writeFileSync(path.join(dist, WORKER), workerCode);
+const engineClientCode = fs.readFileSync(path.join(web, 'engine-client.js'), 'utf8');
 const start = fs.readFileSync(path.join(web, 'boot-start.js'), 'utf8')
   .replace('__ROAMPLAN_JS__', JS)
-  .replace('__ROAMPLAN_WASM__', WASM);
-const boot = `${fallbackCode}\n${start}\n${fs.readFileSync(path.join(web, 'boot-extra.js'), 'utf8')}`;
+  .replace('__ROAMPLAN_WASM__', WASM)
+  .replace('__ROAMPLAN_WORKER__', WORKER);
+const boot = `${fallbackCode}\n${engineClientCode}\n${start}\n${fs.readFileSync(path.join(web, 'boot-extra.js'), 'utf8')}`;
 const bootName = `boot-${hash(boot)}.js`;
 fs.writeFileSync(path.join(dist, bootName), boot);
 html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);
@@ -91,7 +97,9 @@ fs.writeFileSync(embedPath, embed
   .replace('__ROAMPLAN_JS__', JS)
   .replace('__ROAMPLAN_WASM__', WASM)
   .replace('__ROAMPLAN_CSS__', CSS)
-  .replace('/* __ROAMPLAN_FALLBACK__ */', () => fallbackCode));
+  .replace('__ROAMPLAN_WORKER__', WORKER)
+  .replace('/* __ROAMPLAN_FALLBACK__ */', () => fallbackCode)
+  .replace('/* __ROAMPLAN_ENGINE_CLIENT__ */', () => engineClientCode));
 
 // Every file of the release except the worker itself, relative to dist.
 const files = [];

@@ -17,10 +17,12 @@
   'use strict';
   if (window.__roamplanEmbed) return;
   window.__roamplanEmbed = true;
-  const FILES = { js: '__ROAMPLAN_JS__', wasm: '__ROAMPLAN_WASM__', css: '__ROAMPLAN_CSS__' };
+  const FILES = { js: '__ROAMPLAN_JS__', wasm: '__ROAMPLAN_WASM__', css: '__ROAMPLAN_CSS__', worker: '__ROAMPLAN_WORKER__' };
   const base = new URL('./', (document.currentScript && document.currentScript.src) || window.location.href);
 
   /* __ROAMPLAN_FALLBACK__ */
+
+  /* __ROAMPLAN_ENGINE_CLIENT__ */
 
   // Iframes this script put in a mount's shadow root (the CORS fallback),
   // which document.querySelectorAll cannot see.
@@ -36,8 +38,9 @@
 
   let loading = null;
   const load = () => {
-    loading ??= import(new URL(FILES.js, base).href).then(async (widget) => {
-      await widget.default({ module_or_path: new URL(FILES.wasm, base) });
+    loading ??= Promise.all([import(new URL(FILES.js, base).href), compileWasm(new URL(FILES.wasm, base))]).then(async ([widget, module]) => {
+      engineClient.configure({ workerUrl: new URL(FILES.worker, base).href, module, wasmUrl: new URL(FILES.wasm, base).href });
+      await widget.default({ module_or_path: module });
       return widget;
     });
     return loading;

@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// An ISO 3166-1 alpha-2 country code, upper case (`HK`, `FR`).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct CountryCode([u8; 2]);
 
 /// Every assigned ISO 3166-1 alpha-2 code, plus `XK` (Kosovo), which eSIM

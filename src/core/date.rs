@@ -3,7 +3,9 @@
 use std::fmt;
 
 /// A date of the proleptic Gregorian calendar.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Date {
     year: i32,
     month: u8,

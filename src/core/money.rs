@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// An ISO 4217 currency code, three upper-case ASCII letters.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Currency([u8; 3]);
 
 impl Currency {
@@ -62,7 +64,9 @@ impl fmt::Display for Currency {
 ///
 /// Hundredths for every currency, including yen and won, so that the test
 /// hook `data-total-minor` ("total x 100") means the same everywhere.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Money {
     /// Amount x 100.
     pub minor: i64,
@@ -107,7 +111,19 @@ pub fn has_at_most_decimals(amount: f64, decimals: u8) -> bool {
 /// Prices in different currencies are converted once to this unit so that the
 /// engine can add and compare them exactly. A pico-euro is small enough that
 /// the rounding of one conversion never shows in a displayed cent.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Value(pub i128);
 
 impl Value {

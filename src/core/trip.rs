@@ -16,7 +16,7 @@ pub const MAX_PEOPLE: u32 = 12;
 pub const MAX_MB_PER_DAY: Megabytes = 100 * 1024;
 
 /// Some days in one country.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Leg {
     /// Where.
     pub country: CountryCode,
@@ -25,7 +25,9 @@ pub struct Leg {
 }
 
 /// One person on the trip: their data use and their phone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Traveller {
     /// MB this traveller uses each day.
     pub mb_per_day: Megabytes,
@@ -35,7 +37,7 @@ pub struct Traveller {
 
 /// A home plan described by the reader when it is not in the catalogue
 /// (`hp_price`, `hp_cur`, `hp_gb`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HomePlan {
     /// Monthly price including VAT.
     pub monthly_price: Money,
@@ -44,7 +46,7 @@ pub struct HomePlan {
 }
 
 /// The line the travellers already have at home.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum OwnPlan {
     /// A home plan of the catalogue (`plan=` id; `kind: "plan"`).
     Catalogue(String),
@@ -53,7 +55,7 @@ pub enum OwnPlan {
 }
 
 /// Everything the engine needs to know about the trip.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Trip {
     /// Legs in travel order.
     pub legs: Vec<Leg>,

@@ -335,4 +335,5 @@ pub static TEXTS: Texts = Texts {
     fallback_loading: "Loading the calculator…",
     q_borders_all_many: "{plan} work in every country of this trip: {countries}.",
     q_borders_some_many: "{plan} work in {covered} but not in {missing}.",
+    calculating: "Working out the cheapest way for this trip…",
 };

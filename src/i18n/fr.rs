@@ -335,4 +335,5 @@ pub static TEXTS: Texts = Texts {
     fallback_loading: "Chargement du calculateur…",
     q_borders_all_many: "{plan} fonctionnent dans tous les pays de ce voyage : {countries}.",
     q_borders_some_many: "{plan} couvrent {covered}, mais pas {missing}.",
+    calculating: "Calcul de la solution la moins chère pour ce voyage…",
 };

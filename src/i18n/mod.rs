@@ -449,6 +449,8 @@ pub struct Texts {
     pub q_borders_all_many: &'static str,
     /// Border answer when several plans cover some countries (plural verb).
     pub q_borders_some_many: &'static str,
+    /// Shown while the engine worker works out a large trip's answer.
+    pub calculating: &'static str,
 }
 
 /// The strings of `lang`.

@@ -335,4 +335,5 @@ pub static TEXTS: Texts = Texts {
     fallback_loading: "正在载入计算器…",
     q_borders_all_many: "{plan} 在本次行程的所有国家/地区都能用：{countries}。",
     q_borders_some_many: "{plan} 在 {covered} 能用，在 {missing} 不能用。",
+    calculating: "正在计算这趟行程最省钱的方案…",
 };

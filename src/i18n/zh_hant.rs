@@ -335,4 +335,5 @@ pub static TEXTS: Texts = Texts {
     fallback_loading: "正在載入計算機…",
     q_borders_all_many: "{plan} 在今次行程的所有國家/地區都能用：{countries}。",
     q_borders_some_many: "{plan} 在 {covered} 能用，在 {missing} 不能用。",
+    calculating: "正在計算這趟行程最划算的方案…",
 };

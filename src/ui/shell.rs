@@ -48,7 +48,7 @@ pub fn load_catalogue(text: &str) -> Result<Catalogue, Problems> {
 }
 
 /// Today in the reader's time zone.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
     i32::try_from(y)
@@ -346,6 +346,7 @@ pub fn App(props: &AppProps) -> Html {
                         Err(failure) => custom.set(CustomCatalogue::FetchFailed { url, failure }),
                         Ok(text) => match load_catalogue(&text) {
                             Ok(catalogue) => {
+                                crate::ui::engine_client::set_catalogue(&url, &text);
                                 custom_catalogue.set(Some(Rc::new(catalogue)));
                                 custom.set(CustomCatalogue::InUse { url });
                             }

@@ -51,7 +51,9 @@ pub struct LimitedAllowance<'a> {
 }
 
 /// Cost and count of purchases (the first tie-break).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Key {
     /// Yardstick value.
     pub value: Value,

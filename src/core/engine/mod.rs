@@ -50,7 +50,7 @@ pub struct Request<'a> {
 }
 
 /// The overall way a group stays online in an option (`data-strategy`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Strategy {
     /// Every traveller on their own line(s).
     Separate,
@@ -81,7 +81,7 @@ impl Strategy {
 }
 
 /// Why an option is listed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Reason {
     /// The cheapest of all.
     Cheapest,
@@ -107,7 +107,7 @@ impl Reason {
 }
 
 /// One product bought.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Purchase {
     /// Index in the catalogue's plans.
     pub plan: usize,
@@ -146,7 +146,7 @@ impl Purchase {
 }
 
 /// What serves one traveller on one day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DayService {
     /// Their own line, at home or within an allowance that lasts.
     OwnLine,
@@ -157,7 +157,7 @@ pub enum DayService {
 }
 
 /// Travellers served together, and what serves them each day.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
     /// Travellers (indices into the trip's travellers).
     pub travellers: Vec<usize>,
@@ -166,7 +166,7 @@ pub struct Unit {
 }
 
 /// The own line's use by one traveller in one allowance group.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OwnLineUse {
     /// Traveller.
     pub traveller: usize,
@@ -183,7 +183,7 @@ pub struct OwnLineUse {
 }
 
 /// One ranked way to stay online.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TripOption {
     /// Why it is listed.
     pub reasons: Vec<Reason>,
@@ -230,7 +230,7 @@ impl TripOption {
 
 /// A carrier whose roaming pass would be cheaper, for a reader who has not
 /// said their carrier.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CarrierHint {
     /// The carrier.
     pub carrier: String,
@@ -241,7 +241,7 @@ pub struct CarrierHint {
 }
 
 /// The engine's answer.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Answer {
     /// Options, best first; empty when some day is uncovered.
     pub options: Vec<TripOption>,
@@ -312,6 +312,28 @@ pub fn compute(request: Request<'_>) -> Answer {
         answer.carrier_hints = carrier_hints(request, own_line.as_ref(), &answer);
     }
     answer
+}
+
+/// A rough measure of the work `compute` does for a trip: plans × days ×
+/// distinct units of travellers the search prices (travellers alike share
+/// a search). It decides where the calculation runs, never what it answers.
+pub fn work_estimate(catalogue: &Catalogue, trip: &Trip) -> u64 {
+    let mut kinds: Vec<(crate::core::trip::Traveller, u64)> = Vec::new();
+    for traveller in &trip.travellers {
+        match kinds.iter_mut().find(|(t, _)| t == traveller) {
+            Some((_, count)) => *count += 1,
+            None => kinds.push((*traveller, 1)),
+        }
+    }
+    let units = kinds
+        .iter()
+        .fold(1u64, |product, (_, count)| {
+            product.saturating_mul(count + 1)
+        })
+        .saturating_sub(1);
+    (catalogue.plans.len() as u64)
+        .saturating_mul(u64::from(trip.total_days()))
+        .saturating_mul(units)
 }
 
 /// The cheapest total for each way the chart compares (cheapest, everyone

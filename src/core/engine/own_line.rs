@@ -41,7 +41,7 @@ pub fn wholesale_cap_cents_per_gb(year: i32) -> i64 {
 }
 
 /// The EU regulation's figures for the reader's plan (shown in words).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EuRule {
     /// VAT of the home country, basis points.
     pub vat_basis_points: u32,
@@ -77,7 +77,7 @@ impl EuRule {
 }
 
 /// Where an allowance group comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GroupKind {
     /// The EU/EEA under the regulation (with any declared EU inclusion).
     Eu,
@@ -89,7 +89,7 @@ pub enum GroupKind {
 }
 
 /// Countries sharing one allowance of the own line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AllowanceGroup {
     /// What it is.
     pub kind: GroupKind,
@@ -126,7 +126,7 @@ impl AllowanceGroup {
 
 /// The regulated surcharge beyond the EU allowance: at most the wholesale cap
 /// per GB plus the home country's VAT.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SurchargeRule {
     /// Euro cents per GB ex VAT.
     pub cap_cents_per_gb: i64,
@@ -164,7 +164,7 @@ pub enum DayUse {
 }
 
 /// The own line for a trip.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OwnLine {
     /// Home country.
     pub home: CountryCode,

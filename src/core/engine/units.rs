@@ -14,7 +14,9 @@ use crate::core::trip::Traveller;
 use super::eligibility::phone_takes;
 
 /// How a unit uses a plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Mode {
     /// One traveller, their own line.
     Separate,

@@ -15,7 +15,7 @@ pub const STALE_AFTER_MONTHS: u32 = 6;
 const CLOSE_PERCENT: u64 = 80;
 
 /// One thing to watch out for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Warning {
     /// The roaming pass must be switched on or bought before leaving home.
     ActivateBeforeDeparture {

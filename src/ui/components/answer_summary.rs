@@ -42,6 +42,10 @@ pub struct AnswerSummaryProps {
     /// Travellers: "a line each" is not said to someone alone.
     #[prop_or(1)]
     pub people: u32,
+    /// The answer is being worked out (a large trip, in the engine
+    /// worker): the card keeps its place and says so.
+    #[prop_or_default]
+    pub pending: bool,
 }
 
 /// The top summary and the live region.
@@ -89,6 +93,11 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                     <span class="rp-summary-link">{ t.summary_link }{ " ↓" }</span>
                 </a>
             }) }
+            if props.pending && props.card {
+                <p class="rp-card rp-summary rp-working" aria-busy="true" data-testid="summary-pending">
+                    <span class="rp-summary-plans">{ t.calculating }</span>
+                </p>
+            }
             { for props.none.as_ref().filter(|_| props.card && props.best.is_none()).map(|none| html! {
                 <a class="rp-card rp-summary" href="#rp-results-heading" data-testid="summary">
                     <span class="rp-summary-plans">{ none.clone() }</span>

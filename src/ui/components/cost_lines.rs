@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub const USAGE_GRID: [Megabytes; 8] = [100, 250, 500, 1024, 2048, 3072, 5120, 10240];
 
 /// One line: a way of staying online and its total at each grid point.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Series {
     /// Which way.
     pub reason: Reason,

@@ -5,7 +5,7 @@
 use super::answer_summary::AnswerSummary;
 use super::best_bar::BestBar;
 use super::catalogue_status::{CatalogueStatus, CustomCatalogue};
-use super::cost_lines::{CostLines, Series, USAGE_GRID};
+use super::cost_lines::CostLines;
 use super::header::Header;
 use super::home_inputs::HomeInputs;
 use super::plan_browser::PlanBrowser;
@@ -17,14 +17,13 @@ use super::trip_editor::TripEditor;
 use super::update_banner::UpdateBanner;
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
-use crate::core::engine::{self, Answer, Reason, Request};
 use crate::core::lang::Lang;
-use crate::core::money::{Currency, Money};
+use crate::core::money::Currency;
 use crate::core::share::{LinkSettings, SettingError, Theme};
 use crate::core::trip::Trip;
 use crate::i18n::{fill, texts};
 use crate::ui::context::Ui;
-use crate::ui::hooks::use_after_first_paint;
+use crate::ui::hooks::{use_after_first_paint, use_calculation, Calculated, Inputs};
 use crate::ui::state::{default_currency, Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -79,62 +78,6 @@ pub struct WidgetProps {
     pub trip_folded: bool,
 }
 
-/// Answers for a trip on a catalogue, in a currency.
-fn answer_for(catalogue: &Catalogue, trip: &Trip, currency: Currency, today: Date) -> Answer {
-    engine::compute(Request {
-        catalogue,
-        trip,
-        currency,
-        today,
-    })
-}
-
-/// Totals of each way of staying online across the usage grid.
-fn usage_series(
-    catalogue: &Catalogue,
-    trip: &Trip,
-    currency: Currency,
-    today: Date,
-) -> Vec<Series> {
-    let reasons = [Reason::Cheapest, Reason::Separate];
-    let totals: Vec<Vec<(Reason, Money)>> = USAGE_GRID
-        .iter()
-        .map(|mb| {
-            let trip = scaled_to(trip, *mb);
-            engine::totals(Request {
-                catalogue,
-                trip: &trip,
-                currency,
-                today,
-            })
-        })
-        .collect();
-    reasons
-        .into_iter()
-        .map(|reason| Series {
-            reason,
-            totals: totals
-                .iter()
-                .map(|at| at.iter().find(|(r, _)| *r == reason).map(|(_, m)| m.minor))
-                .collect(),
-        })
-        .filter(|s| s.totals.iter().any(Option::is_some))
-        .collect()
-}
-
-/// The trip with every traveller's use scaled so that the average is `mb`
-/// a day (the same for everyone when they all use the same).
-fn scaled_to(trip: &Trip, mb: u64) -> Trip {
-    let mut scaled = trip.clone();
-    let people = trip.travellers.len().max(1) as u64;
-    let total = trip.group_mb_per_day().max(1);
-    for t in &mut scaled.travellers {
-        t.mb_per_day = (t.mb_per_day * mb * people).div_ceil(total).max(1);
-    }
-    scaled
-}
-
-/// The average MB a day per traveller.
 /// The trip in one line: "Hong Kong 3 days → Macao 1 day · 2 travellers".
 fn trip_line(trip: Option<&Trip>, lang: Lang) -> String {
     let Some(trip) = trip else {
@@ -155,6 +98,7 @@ fn trip_line(trip: Option<&Trip>, lang: Lang) -> String {
     format!("{} · {who}", stops.join(" → "))
 }
 
+/// The average MB a day per traveller.
 fn average_mb(trip: &Trip) -> u64 {
     trip.group_mb_per_day() / trip.travellers.len().max(1) as u64
 }
@@ -207,35 +151,26 @@ pub fn Widget(props: &WidgetProps) -> Html {
             ],
         )
     });
-    // What the answer depends on (the catalogue by identity: comparing 100+
-    // plans on every render would cost more than it saves).
-    let inputs = (
-        state.trip.clone(),
-        currency,
-        Rc::as_ptr(&catalogue) as usize,
-        state.today,
-    );
-    let answer = {
-        let catalogue = catalogue.clone();
-        use_memo(inputs.clone(), move |(trip, currency, _, today)| {
-            trip.as_ref()
-                .map(|trip| answer_for(&catalogue, trip, *currency, *today))
-        })
+    let catalogue_key = match &props.custom {
+        CustomCatalogue::InUse { url } => Some(AttrValue::from(url.clone())),
+        _ => None,
     };
     // The usage chart is below the answer: drawn after the first paint.
     let chart_ready = use_after_first_paint();
-    let series = {
-        let catalogue = catalogue.clone();
-        use_memo(
-            (inputs, chart_ready),
-            move |((trip, currency, _, today), ready)| {
-                trip.as_ref()
-                    .filter(|_| *ready)
-                    .map(|trip| usage_series(&catalogue, trip, *currency, *today))
-                    .unwrap_or_default()
-            },
-        )
-    };
+    let Calculated {
+        answer,
+        series,
+        pending,
+    } = use_calculation(
+        &Inputs {
+            trip: state.trip.clone(),
+            currency,
+            catalogue: catalogue.clone(),
+            catalogue_key,
+            today: state.today,
+        },
+        chart_ready,
+    );
     let ui = Rc::new(Ui {
         lang: state.lang,
         catalogue: catalogue.clone(),
@@ -249,10 +184,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
         // A blog owner's catalogue is on its way: no answer from the
         // built-in plans meanwhile (the contract's test hooks), only a busy
         // results section.
-        (Some(_), Some(_)) if loading => html! {
+        // The engine worker is working out a large trip: no answer for
+        // earlier inputs meanwhile, for the same reason.
+        (Some(_), _) if loading || pending => html! {
             <section class="rp-results" aria-labelledby="rp-results-heading" aria-busy="true" data-testid="results-loading">
                 <h2 id="rp-results-heading">{ t.results_heading }</h2>
-                <p class="rp-notice" role="status">{ t.catalogue_loading }</p>
+                <p class="rp-notice rp-working" role="status">{ if loading { t.catalogue_loading } else { t.calculating } }</p>
             </section>
         },
         (Some(trip), Some(answer)) => html! {
@@ -324,7 +261,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <CatalogueStatus custom={props.custom.clone()} setting_errors={props.setting_errors.clone()}
                     debug={props.settings.debug.unwrap_or(false)} />
                 <AnswerSummary best={best.clone()} none={none_text} card={!props.trip_folded}
-                    people={travellers} />
+                    people={travellers} pending={pending && !loading} />
                 <div class="rp-layout">
                     if props.trip_folded {
                         <details class="rp-edit">

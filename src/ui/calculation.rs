@@ -1,0 +1,203 @@
+//! One calculation the widget shows: the engine's answer for the trip and,
+//! for the chart, the totals across the usage grid. The same code runs on
+//! the page's thread (small trips) and in the engine worker (large ones):
+//! a `Job` and its `Outcome` cross between them as plain data.
+
+use super::components::cost_lines::{Series, USAGE_GRID};
+use crate::core::catalogue::Catalogue;
+use crate::core::date::Date;
+use crate::core::engine::{self, Answer, Reason, Request};
+use crate::core::money::{Currency, Money};
+use crate::core::trip::Trip;
+
+/// Work above which a calculation leaves the page's thread (when a worker
+/// can take it): `engine::work_estimate` units. Measured in Chromium, a unit
+/// costs about 2 µs, so this keeps an edit on the page under ~16 ms.
+pub const HEAVY_WORK: u64 = 8_000;
+
+/// What to calculate.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Job {
+    /// The trip.
+    pub trip: Trip,
+    /// Display currency (the catalogue has a rate for it).
+    pub currency: Currency,
+    /// Today, for the age of prices.
+    pub today: Date,
+    /// The usage chart's series instead of the answer.
+    pub chart: bool,
+}
+
+/// What a job gives.
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Outcome {
+    /// The answer (for an answer job).
+    pub answer: Option<Answer>,
+    /// The chart's series (for a chart job).
+    pub series: Vec<Series>,
+}
+
+/// Runs a job on a catalogue.
+pub fn run(job: &Job, catalogue: &Catalogue) -> Outcome {
+    if job.chart {
+        Outcome {
+            answer: None,
+            series: usage_series(catalogue, &job.trip, job.currency, job.today),
+        }
+    } else {
+        Outcome {
+            answer: Some(engine::compute(Request {
+                catalogue,
+                trip: &job.trip,
+                currency: job.currency,
+                today: job.today,
+            })),
+            series: Vec::new(),
+        }
+    }
+}
+
+/// Whether a trip is too much work for the page's thread.
+pub fn is_heavy(catalogue: &Catalogue, trip: &Trip) -> bool {
+    engine::work_estimate(catalogue, trip) > HEAVY_WORK
+}
+
+/// Totals of each way of staying online across the usage grid.
+fn usage_series(
+    catalogue: &Catalogue,
+    trip: &Trip,
+    currency: Currency,
+    today: Date,
+) -> Vec<Series> {
+    let reasons = [Reason::Cheapest, Reason::Separate];
+    let totals: Vec<Vec<(Reason, Money)>> = USAGE_GRID
+        .iter()
+        .map(|mb| {
+            let trip = scaled_to(trip, *mb);
+            engine::totals(Request {
+                catalogue,
+                trip: &trip,
+                currency,
+                today,
+            })
+        })
+        .collect();
+    reasons
+        .into_iter()
+        .map(|reason| Series {
+            reason,
+            totals: totals
+                .iter()
+                .map(|at| at.iter().find(|(r, _)| *r == reason).map(|(_, m)| m.minor))
+                .collect(),
+        })
+        .filter(|s| s.totals.iter().any(Option::is_some))
+        .collect()
+}
+
+/// The trip with every traveller's use scaled so that the average is `mb`
+/// a day (the same for everyone when they all use the same).
+fn scaled_to(trip: &Trip, mb: u64) -> Trip {
+    let mut scaled = trip.clone();
+    let people = trip.travellers.len().max(1) as u64;
+    let total = trip.group_mb_per_day().max(1);
+    for t in &mut scaled.travellers {
+        t.mb_per_day = (t.mb_per_day * mb * people).div_ceil(total).max(1);
+    }
+    scaled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalogue::{load_native, BUILT_IN_JSON};
+    use crate::core::country::CountryCode;
+    use crate::core::trip::{Leg, Traveller};
+    use crate::ui::engine_client::{decode, encode};
+
+    fn built_in() -> Catalogue {
+        load_native(BUILT_IN_JSON)
+            .expect("built-in catalogue")
+            .catalogue
+    }
+
+    fn trip(days: u32, travellers: &[(u64, bool)]) -> Trip {
+        let mut trip = Trip::uniform(
+            vec![Leg {
+                country: CountryCode::parse("HK").expect("code"),
+                days,
+            }],
+            1,
+            1024,
+            Date::parse("2026-12-01").expect("date"),
+        );
+        trip.travellers = travellers
+            .iter()
+            .map(|&(mb_per_day, esim)| Traveller { mb_per_day, esim })
+            .collect();
+        trip
+    }
+
+    #[test]
+    fn a_job_crosses_as_data_and_gives_the_same_answer() {
+        let catalogue = built_in();
+        let job = Job {
+            trip: trip(4, &[(2048, true), (2048, true), (300, false)]),
+            currency: Currency::parse("HKD").expect("currency"),
+            today: Date::parse("2026-11-30").expect("date"),
+            chart: false,
+        };
+        let bytes = encode(&job).expect("job to bytes");
+        let back: Job = decode(&bytes).expect("job from bytes");
+        assert_eq!(back, job);
+        let outcome = run(&back, &catalogue);
+        let answer = outcome.answer.clone().expect("an answer");
+        assert!(
+            !answer.options.is_empty(),
+            "the built-in catalogue answers HK"
+        );
+        let bytes = encode(&outcome).expect("outcome to bytes");
+        let back: Outcome = decode(&bytes).expect("outcome from bytes");
+        assert_eq!(
+            decode::<Outcome>(&bytes[..bytes.len() / 2]),
+            None,
+            "cut bytes are refused"
+        );
+        assert_eq!(back, outcome, "the answer survives the crossing whole");
+        assert_eq!(
+            back.answer.expect("answer").options[0].value(),
+            answer.options[0].value()
+        );
+    }
+
+    #[test]
+    fn small_trips_stay_on_the_page_and_large_ones_do_not() {
+        let catalogue = built_in();
+        assert!(!is_heavy(&catalogue, &trip(4, &[(1024, true); 4])));
+        assert!(!is_heavy(
+            &catalogue,
+            &trip(9, &[(2048, true), (2048, true), (300, false), (300, false)])
+        ));
+        let kinds = [(2048, true), (300, false), (1024, true), (500, false)];
+        let twelve: Vec<(u64, bool)> = (0..12).map(|i| kinds[i % 4]).collect();
+        assert!(is_heavy(&catalogue, &trip(120, &twelve)));
+    }
+
+    #[test]
+    fn a_chart_job_gives_series_and_no_answer() {
+        let catalogue = built_in();
+        let job = Job {
+            trip: trip(4, &[(1024, true)]),
+            currency: Currency::EUR,
+            today: Date::parse("2026-11-30").expect("date"),
+            chart: true,
+        };
+        let outcome = run(&job, &catalogue);
+        assert!(outcome.answer.is_none());
+        assert!(!outcome.series.is_empty());
+        assert!(outcome
+            .series
+            .iter()
+            .all(|s| s.totals.len() == USAGE_GRID.len()));
+    }
+}
