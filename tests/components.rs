@@ -710,3 +710,20 @@ async fn someone_travelling_alone_is_not_told_a_line_each() {
     );
     assert!(two.contains(t.strategy_separate), "{two}");
 }
+
+#[tokio::test]
+async fn a_large_trip_without_a_worker_is_answered_on_the_page() {
+    // Six travellers of two kinds for 20 days is work for the engine worker;
+    // natively there is none, as in a browser that cannot start one, and
+    // the widget must answer it itself rather than wait forever.
+    let query = [
+        ("trip", "HK:20"),
+        ("mb", "2048,2048,2048,300,300,300"),
+        ("esim", "1,1,1,0,0,0"),
+        ("lang", "en"),
+    ];
+    let html = render(&query, CustomCatalogue::None).await;
+    assert!(!option_attributes(&html, "data-total-minor").is_empty());
+    assert!(!html.contains("data-testid=\"results-loading\""));
+    assert!(!html.contains("data-testid=\"summary-pending\""));
+}

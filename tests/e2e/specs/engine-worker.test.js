@@ -1,0 +1,140 @@
+// Large trips are worked out in the engine worker (issues 12 and 15): the
+// answer is the one the page itself would give, nothing from the earlier
+// trip shows while it is worked out, a blog owner's catalogue reaches the
+// worker, and where no worker can start the page answers on its own.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../lib/server.js';
+import { launch, DIST } from '../lib/browser.js';
+import { Widget } from '../lib/widget.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GENERATED = path.resolve(here, '../../../bench/results/generated-1000.json');
+
+// Six travellers of two kinds for 20 days: 43 plans × 20 days × 15 distinct
+// units, well over what the page calculates itself.
+const LARGE = 'trip=HK:20&mb=2048,2048,2048,300,300,300&esim=1,1,1,0,0,0&together=1&lang=en&cur=HKD';
+// A small trip on a 1,000-plan catalogue is large work too.
+const ON_BLOG_PLANS = 'trip=HK:3,JP:3,KR:3&people=2&mb=1024&lang=en&cur=EUR&catalogue=/gen.json';
+
+let server, browser;
+before(async () => {
+  server = await serve(DIST, { routes: { '/gen.json': { body: fs.readFileSync(GENERATED, 'utf8') } } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Workers the page started, counted before any script of the page runs. */
+const COUNT_WORKERS = () => {
+  window.__workersMade = 0;
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      window.__workersMade += 1;
+    }
+  };
+};
+
+/** A page where `Worker` does not exist (an old browser, a locked-down host). */
+const NO_WORKER = () => { delete window.Worker; };
+
+async function open(query, { init, routes } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  if (init) await context.addInitScript(init);
+  if (routes) for (const [pattern, handler] of routes) await context.route(pattern, handler);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/?${query}`);
+  const widget = new Widget(page);
+  await widget.ready();
+  return { context, page, widget, errors };
+}
+
+const hooks = (options) => options.map(({ totalMinor, strategy, plans, reasons }) => ({ totalMinor, strategy, plans, reasons }));
+
+test('a large trip is answered in the worker, exactly as the page would answer it', async () => {
+  const inWorker = await open(LARGE, { init: COUNT_WORKERS });
+  const onPage = await open(LARGE, { init: NO_WORKER });
+  try {
+    assert.ok(await inWorker.page.evaluate(() => window.__workersMade) >= 1, 'the page started the engine worker');
+    const expected = hooks(await onPage.widget.options());
+    assert.ok(expected.length >= 1, 'the trip has an answer');
+    assert.deepEqual(hooks(await inWorker.widget.options()), expected);
+    assert.deepEqual([...inWorker.errors, ...onPage.errors], []);
+  } finally {
+    await inWorker.context.close();
+    await onPage.context.close();
+  }
+});
+
+test('while the worker works, nothing of the earlier trip is shown, and typing fast gives the last answer', async () => {
+  const inWorker = await open(LARGE, { init: COUNT_WORKERS });
+  const onPage = await open(LARGE.replace('HK:20', 'HK:12'), { init: NO_WORKER });
+  try {
+    const { page, widget } = inWorker;
+    const before = (await widget.best()).totalMinor;
+    // Everything the results show from the first keystroke on.
+    await page.evaluate((old) => {
+      window.__seen = { busy: false, old: false };
+      const look = () => {
+        if (document.querySelector('[data-testid="results-loading"][aria-busy="true"]')) window.__seen.busy = true;
+        if (document.querySelector(`[data-testid="option"][data-total-minor="${old}"]`)) window.__seen.old = true;
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }, String(before));
+    const days = widget.legRows().first().locator('input[inputmode="numeric"]');
+    for (const value of ['1', '15', '12']) await days.fill(value);
+    const after = await widget.bestChangedFrom(before);
+    const seen = await page.evaluate(() => window.__seen);
+    assert.equal(seen.busy, true, 'the results said they were being worked out (aria-busy)');
+    assert.equal(seen.old, false, 'no option of the earlier trip was shown after the edit');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="results-loading"]'));
+    assert.deepEqual(hooks(await widget.options()), hooks(await onPage.widget.options()), 'the answer is for the last value typed');
+    assert.equal(after.totalMinor, (await onPage.widget.best()).totalMinor);
+  } finally {
+    await inWorker.context.close();
+    await onPage.context.close();
+  }
+});
+
+test("a blog owner's catalogue reaches the worker", async () => {
+  const inWorker = await open(ON_BLOG_PLANS, { init: COUNT_WORKERS });
+  const onPage = await open(ON_BLOG_PLANS, { init: NO_WORKER });
+  try {
+    await inWorker.page.waitForSelector('[data-testid="option"][data-plans^="gen-"]');
+    await onPage.page.waitForSelector('[data-testid="option"][data-plans^="gen-"]');
+    assert.ok(await inWorker.page.evaluate(() => window.__workersMade) >= 1);
+    assert.deepEqual(hooks(await inWorker.widget.options()), hooks(await onPage.widget.options()));
+  } finally {
+    await inWorker.context.close();
+    await onPage.context.close();
+  }
+});
+
+test('a worker that cannot start: the page answers on its own', async () => {
+  // The worker's file is missing (a host that dropped it): the worker fails,
+  // and the widget calculates on the page.
+  const missing = [/engine-worker-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' })];
+  const broken = await open(LARGE, { init: COUNT_WORKERS, routes: [missing] });
+  const onPage = await open(LARGE, { init: NO_WORKER });
+  try {
+    assert.ok(await broken.page.evaluate(() => window.__workersMade) >= 1, 'a worker was tried');
+    assert.deepEqual(hooks(await broken.widget.options()), hooks(await onPage.widget.options()));
+    // Later edits are answered too (on the page, from now on).
+    const before = (await broken.widget.best()).totalMinor;
+    await broken.widget.legRows().first().locator('input[inputmode="numeric"]').fill('12');
+    assert.notEqual((await broken.widget.bestChangedFrom(before)).totalMinor, before);
+    assert.deepEqual(broken.errors, []);
+  } finally {
+    await broken.context.close();
+    await onPage.context.close();
+  }
+});
