@@ -123,7 +123,7 @@ static FR: ReportTexts = ReportTexts {
     errors_heading: "Erreurs (le widget refuse le fichier tant qu’il y en a)\u{a0}: {n}",
     advisories_heading: "Avis (le fichier est utilisé\u{a0}; à regarder)\u{a0}: {n}",
     none: "aucun",
-    more: "… et {n} de plus",
+    more: "… et {n} autres",
     confidence_heading: "Forfaits par niveau de confiance ({n}\u{a0}forfaits lus)",
     confidence_observed: "observé (observed)",
     confidence_partial: "partiel (partial)",
