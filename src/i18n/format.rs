@@ -80,6 +80,15 @@ impl Formatter {
         items.join(separator)
     }
 
+    /// A remark after a phrase, in the reader's brackets: "a (b)", and
+    /// full-width "a（b）" in Chinese.
+    pub fn aside(self, main: &str, remark: &str) -> String {
+        match self.lang {
+            Lang::ZhHans | Lang::ZhHant => format!("{main}（{remark}）"),
+            Lang::En | Lang::Fr => format!("{main} ({remark})"),
+        }
+    }
+
     /// A country's name in the reader's language (the code if unknown).
     pub fn country(self, code: CountryCode) -> String {
         match place_names::preferred_name(self.lang, code) {

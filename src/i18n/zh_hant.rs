@@ -328,7 +328,7 @@ pub static TEXTS: Texts = Texts {
     embed_start_focus: "這些國家/地區，由讀者自行填寫日數",
     catalogue_quiet: "本頁自帶的計劃清單無法讀取，以下答案使用我們內置的計劃。",
     catalogue_quiet_details: "給頁面作者的詳細說明",
-    warn_sim_slot: "{plan}：實體卡要換下你原本的 SIM 卡，除非手機支援雙卡，否則原號碼及其短訊驗證碼（銀行、微信、支付寶）都收不到。請保管好原本的卡，回程換回。",
+    warn_sim_slot: "{plan}：實體卡要換下你原本的 SIM 卡，除非手機支援雙卡，否則原號碼及其短訊驗證碼（銀行、WhatsApp 等）都收不到。請保管好原本的卡，回程換回。",
     warn_esim_roaming_off: "{plan}：原號碼可保持開啟以接收短訊驗證碼，但請關閉它的數據漫遊，否則電訊商可能另收數據費。",
     home_group_common: "常用",
     home_group_all: "全部（按筆畫）",

@@ -35,8 +35,9 @@ pub fn safe_link(url: &str) -> Option<String> {
     (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_owned())
 }
 
-/// Days as short ranges, 1-based: "1–3, 5".
-pub fn day_ranges(days: &[u32]) -> String {
+/// Days as short ranges, 1-based, listed in the reader's language:
+/// "1–3, 5" ("1–3、5" in Chinese).
+pub fn day_ranges(days: &[u32], f: Formatter) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < days.len() {
@@ -53,13 +54,13 @@ pub fn day_ranges(days: &[u32]) -> String {
         });
         i += 1;
     }
-    parts.join(", ")
+    f.list(&parts)
 }
 
 /// "Day 3" or "Days 1–3, 5".
 fn days_phrase(days: &[u32], f: Formatter) -> String {
     let t = crate::i18n::texts(f.lang);
-    let list = day_ranges(days);
+    let list = day_ranges(days, f);
     if days.len() == 1 {
         fill(t.day_single, &[("days", &list)])
     } else {
@@ -196,10 +197,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 )
             }
             Mode::Separate => who(&purchase.travellers, props.people, f),
-            mode => format!(
-                "{} ({})",
-                who(&purchase.travellers, props.people, f),
-                mode_phrase(mode, people, ui.lang)
+            mode => f.aside(
+                &who(&purchase.travellers, props.people, f),
+                &mode_phrase(mode, people, ui.lang),
             ),
         };
         html! {
