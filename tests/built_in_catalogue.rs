@@ -632,3 +632,31 @@ fn carriers_are_named_in_the_readers_language() {
     // A carrier that sells nothing here keeps the name the catalogue gives it.
     assert_eq!(c.carrier_name("Orange", Lang::ZhHans), "Orange");
 }
+
+#[test]
+fn the_shipped_figures_and_the_served_notes_make_the_catalogue_as_written() {
+    // The wasm carries BUILT_IN_CORE_JSON (no notes, quotes left out); the
+    // notes come from catalogue.json once the answer shows. Together they
+    // must be exactly the catalogue as written, and the core alone must
+    // differ only in those words.
+    let full = built_in();
+    let core = match load_native(roamplan::core::catalogue::BUILT_IN_CORE_JSON) {
+        Ok(loaded) => loaded.catalogue,
+        Err(problems) => panic!("core catalogue has problems: {problems:#?}"),
+    };
+    assert!(core.plans.iter().all(|p| p.provenance.notes.is_none()));
+    assert!(full.plans.iter().any(|p| p.provenance.notes.is_some()));
+    let merged = core.with_texts_from(&full);
+    for (a, b) in merged.plans.iter().zip(&full.plans) {
+        assert_eq!(a, b, "plan {}", b.id);
+    }
+    assert_eq!(merged, full);
+    let mut without_words = full.clone();
+    for plan in &mut without_words.plans {
+        plan.provenance.notes = None;
+        for entry in &mut plan.provenance.evidence {
+            entry.quote = "…".to_owned();
+        }
+    }
+    assert_eq!(core, without_words, "only notes and quotes are left out");
+}

@@ -5,7 +5,7 @@
 //!
 //! Kept apart from the components so that they render natively in tests.
 
-use crate::core::catalogue::{self, Catalogue, Problems, BUILT_IN_JSON};
+use crate::core::catalogue::{self, Catalogue, Problems, BUILT_IN_CORE_JSON};
 use crate::core::date::Date;
 use crate::core::json::{self, Json, JsonError};
 use crate::core::lang::Lang;
@@ -148,11 +148,16 @@ async fn fetch_catalogue(url: String) -> Result<String, FetchFailure> {
     if !window.navigator().on_line() {
         return Err(FetchFailure::Offline);
     }
+    fetch_text(&window, &url).await
+}
+
+/// A text file, fetched without credentials.
+async fn fetch_text(window: &web_sys::Window, url: &str) -> Result<String, FetchFailure> {
     let init = web_sys::RequestInit::new();
     init.set_credentials(web_sys::RequestCredentials::Omit);
     init.set_mode(web_sys::RequestMode::Cors);
     let request =
-        web_sys::Request::new_with_str_and_init(&url, &init).map_err(|_| FetchFailure::Network)?;
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| FetchFailure::Network)?;
     let response = JsFuture::from(window.fetch_with_request(&request))
         .await
         .map_err(|_| FetchFailure::Network)?;
@@ -216,7 +221,7 @@ fn as_refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
 fn startup(host: &Host) -> Startup {
     // The built-in catalogue is tested; should it ever fail, answer with
     // nothing rather than crash.
-    let built_in = load_catalogue(BUILT_IN_JSON).unwrap_or_default();
+    let built_in = load_catalogue(BUILT_IN_CORE_JSON).unwrap_or_default();
     let location = web_sys::window().map(|w| w.location());
     let (query, widget_url) = match host {
         Host::Page => (
@@ -357,6 +362,31 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The built-in plans' notes for readers follow the first answer (the
+    // wasm carries only the figures): from catalogue.json beside the widget,
+    // or from the service worker's copy offline.
+    let built_in = use_state(|| startup.built_in.clone());
+    {
+        let built_in = built_in.clone();
+        let wanted = startup.settings.catalogue.is_none();
+        let texts_url = web_sys::Url::new_with_base("catalogue.json", &startup.widget_url)
+            .ok()
+            .map(|u| u.href());
+        let figures = startup.built_in.clone();
+        use_effect_with((), move |()| {
+            if let (true, Some(url), Some(window)) = (wanted, texts_url, web_sys::window()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // Without them (a host that dropped the file) the
+                    // answer stands; only the notes are missing.
+                    if let Ok(Ok(full)) =
+                        fetch_text(&window, &url).await.map(|t| load_catalogue(&t))
+                    {
+                        built_in.set(Rc::new(figures.with_texts_from(&full)));
+                    }
+                });
+            }
+        });
+    }
     let update_ready = use_state(|| false);
     {
         let update_ready = update_ready.clone();
@@ -381,7 +411,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let catalogue = (*custom_catalogue)
         .clone()
-        .unwrap_or_else(|| startup.built_in.clone());
+        .unwrap_or_else(|| (*built_in).clone());
     let catalogue_url = startup.settings.catalogue.clone();
     let mirrors_link = props.host == Host::Page;
     // A catalogue from a visited link is for that visit: the saved trip

@@ -6,7 +6,7 @@
 use super::calculation::{self, Job};
 use super::engine_client::{from_js, to_js};
 use super::shell::load_catalogue;
-use crate::core::catalogue::{Catalogue, BUILT_IN_JSON};
+use crate::core::catalogue::{Catalogue, BUILT_IN_CORE_JSON};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -47,7 +47,9 @@ pub fn engine_job(job: JsValue, key: Option<String>) -> Result<JsValue, JsValue>
     let catalogue = match key {
         None => BUILT_IN.with_borrow_mut(|built_in| {
             built_in
-                .get_or_insert_with(|| Rc::new(load_catalogue(BUILT_IN_JSON).unwrap_or_default()))
+                .get_or_insert_with(|| {
+                    Rc::new(load_catalogue(BUILT_IN_CORE_JSON).unwrap_or_default())
+                })
                 .clone()
         }),
         Some(key) => CUSTOM

@@ -44,6 +44,28 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
+    /// This catalogue with the readers' notes and evidence quotes of
+    /// `full`, plan by plan (same id, same evidence pages). Figures stay
+    /// this catalogue's: `full` only adds words.
+    pub fn with_texts_from(&self, full: &Catalogue) -> Catalogue {
+        let mut merged = self.clone();
+        for plan in &mut merged.plans {
+            let Some(source) = full.plans.iter().find(|p| p.id == plan.id) else {
+                continue;
+            };
+            let p = &mut plan.provenance;
+            if p.notes.is_none() {
+                p.notes.clone_from(&source.provenance.notes);
+            }
+            for (entry, from) in p.evidence.iter_mut().zip(&source.provenance.evidence) {
+                if entry.url == from.url {
+                    entry.quote.clone_from(&from.quote);
+                }
+            }
+        }
+        merged
+    }
+
     /// A carrier's name in the reader's language: `key` is how plans name
     /// it in `carriers` (English); the name is that of the first plan the
     /// carrier itself sells (its `provider`), or the key when it sells none
@@ -326,9 +348,15 @@ impl Plan {
     }
 }
 
-/// The built-in catalogue's JSON, shipped inside the widget so that it
-/// answers offline and without a second request.
+/// The built-in catalogue's JSON as written (`assets/catalogue.json`, also
+/// served beside the widget as `catalogue.json`).
 pub const BUILT_IN_JSON: &str = include_str!("../../../assets/catalogue.json");
+
+/// The built-in catalogue's figures, shipped inside the widget so that the
+/// first answer needs no second request: `BUILT_IN_JSON` without the
+/// readers' notes and with evidence quotes left out (build.rs). The notes
+/// follow from `catalogue.json` (`Catalogue::with_texts_from`).
+pub const BUILT_IN_CORE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue-core.json"));
 
 /// Loads catalogue text natively, with `serde_json` (tests, bench, SSR),
 /// without a date for today.
