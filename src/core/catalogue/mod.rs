@@ -47,6 +47,7 @@ impl Catalogue {
     /// This catalogue with the readers' notes and evidence quotes of
     /// `full`, plan by plan (same id, same evidence pages). Figures stay
     /// this catalogue's: `full` only adds words.
+    #[must_use]
     pub fn with_texts_from(&self, full: &Catalogue) -> Catalogue {
         let mut merged = self.clone();
         for plan in &mut merged.plans {
