@@ -651,7 +651,7 @@ fn the_shipped_figures_and_the_served_notes_make_the_catalogue_as_written() {
         assert_eq!(a, b, "plan {}", b.id);
     }
     assert_eq!(merged, full);
-    let mut without_words = full.clone();
+    let mut without_words = full;
     for plan in &mut without_words.plans {
         plan.provenance.notes = None;
         for entry in &mut plan.provenance.evidence {
