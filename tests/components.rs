@@ -727,3 +727,48 @@ async fn a_large_trip_without_a_worker_is_answered_on_the_page() {
     assert!(!html.contains("data-testid=\"results-loading\""));
     assert!(!html.contains("data-testid=\"summary-pending\""));
 }
+
+#[tokio::test]
+async fn a_trip_beyond_the_engines_bound_is_told_why_in_the_readers_language() {
+    // A blog's 2,000-plan list, 120 days in Japan, twelve travellers of four
+    // kinds: more work than the engine takes on. The reader learns why and
+    // what to change, instead of waiting for an answer that never comes.
+    let plans: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"gen-{i}","name":"Gen {i}","provider":"Gen","kind":"esim","coverage":["JP"],"price":{},"currency":"EUR","validity_days":7,"data_mb":10240}}"#,
+                10 + i % 50
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":1,"rates_per_eur":{{"EUR":1}},"zones":{{}},"plans":[{}]}}"#,
+        plans.join(",")
+    );
+    let big = Rc::new(load_native(&json).expect("generated catalogue").catalogue);
+    let (settings, errors) = settings(&[
+        ("trip", "JP:120"),
+        (
+            "mb",
+            "300,1024,2048,5120,300,1024,2048,5120,300,1024,2048,5120",
+        ),
+        ("lang", "zh-Hans"),
+        ("cur", "EUR"),
+    ]);
+    let mut p = props(
+        settings,
+        errors,
+        CustomCatalogue::InUse {
+            url: "/big.json".into(),
+        },
+    );
+    p.catalogue = big;
+    let html = render_props(p).await;
+    let expected = roamplan::i18n::fill(
+        texts(Lang::ZhHans).too_much_work,
+        &[("plans", "2000"), ("days", "120"), ("kinds", "4")],
+    );
+    assert!(html.contains("data-testid=\"no-answer\""), "{html}");
+    assert!(html.contains(&expected));
+    assert!(!html.contains("data-testid=\"option\""));
+}

@@ -11,8 +11,8 @@ use proptest::prelude::*;
 use proptest::strategy::{Strategy as _, ValueTree};
 use roamplan::core::catalogue::{Buyers, Catalogue, Hotspot, Inclusion, PlanKind};
 use roamplan::core::engine::{
-    compute, is_offered, refusal, Answer, DayService, Mode, Reason, Request, Strategy, TripOption,
-    Warning, OWN_PLAN_ID,
+    compute, is_offered, refusal, totals, work_estimate, Answer, DayService, Mode, Reason, Request,
+    Strategy, TripOption, Warning, MAX_WORK, OWN_PLAN_ID,
 };
 use roamplan::core::money::{Currency, Money};
 use roamplan::core::trip::{HomePlan, OwnPlan, Traveller, Trip};
@@ -761,3 +761,43 @@ fn oracle_agrees_on_ten_thousand_random_cases() {
 
 #[allow(dead_code)]
 fn unused(_: Currency) {}
+
+#[test]
+fn a_trip_beyond_the_work_the_engine_takes_on_gets_no_answer_rather_than_a_late_one() {
+    // 2,000 plans, 120 days, twelve travellers of four kinds: 2,000 × 120 ×
+    // (4⁴ − 1) units of work, far over MAX_WORK. The engine says so at once
+    // instead of searching for minutes (issue 15: bounded work).
+    let specs: Vec<_> = (0..2000)
+        .map(|i| {
+            esim(
+                &format!("gen-{i:04}"),
+                &["JP"],
+                10.0 + f64::from(i % 50),
+                "EUR",
+            )
+        })
+        .collect();
+    let catalogue = catalogue(specs);
+    let kinds = [300, 1024, 2048, 5120];
+    let uses: Vec<u64> = (0..12).map(|i| kinds[i % 4]).collect();
+    let big = trip(&[("JP", 120)], &uses);
+    assert_eq!(work_estimate(&catalogue, &big), 2000 * 120 * 255);
+    let refused = answer(&catalogue, &big, "EUR");
+    assert!(refused.too_much_work);
+    assert!(refused.options.is_empty() && refused.uncovered.is_empty());
+    assert!(totals(Request {
+        catalogue: &catalogue,
+        trip: &big,
+        currency: cur("EUR"),
+        today: date(TODAY)
+    })
+    .is_empty());
+    // Everyone alike is one kind: 2,000 × 120 × 12, under the bound.
+    let alike = trip(&[("JP", 120)], &[1024; 12]);
+    assert_eq!(work_estimate(&catalogue, &alike), 2000 * 120 * 12);
+    assert!(work_estimate(&catalogue, &alike) <= MAX_WORK);
+    // A small trip on the same plans is answered.
+    let small = trip(&[("JP", 3)], &[1024, 300]);
+    let answered = answer(&catalogue, &small, "EUR");
+    assert!(!answered.too_much_work && !answered.options.is_empty());
+}

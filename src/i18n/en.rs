@@ -336,4 +336,6 @@ pub static TEXTS: Texts = Texts {
     q_borders_all_many: "{plan} work in every country of this trip: {countries}.",
     q_borders_some_many: "{plan} work in {covered} but not in {missing}.",
     calculating: "Working out the cheapest way for this trip…",
+    answer_too_large: "The totals for this trip are too large to show: the plan list's prices or rates are out of range.",
+    too_much_work: "This trip is too large to work out exactly with this plan list ({plans} plans, {days} days, {kinds} kinds of traveller). Give travellers who use about the same data the same amount a day, or split the trip in two.",
 };

@@ -336,4 +336,6 @@ pub static TEXTS: Texts = Texts {
     q_borders_all_many: "{plan} fonctionnent dans tous les pays de ce voyage : {countries}.",
     q_borders_some_many: "{plan} couvrent {covered}, mais pas {missing}.",
     calculating: "Calcul de la solution la moins chère pour ce voyage…",
+    answer_too_large: "Les totaux de ce voyage sont trop grands pour être affichés\u{a0}: les prix ou les taux de la liste de forfaits sont hors limites.",
+    too_much_work: "Ce voyage est trop grand pour être calculé exactement avec cette liste de forfaits ({plans} forfaits, {days} jours, {kinds} profils de voyageurs). Donnez la même consommation par jour aux voyageurs qui consomment à peu près autant, ou coupez le voyage en deux.",
 };

@@ -451,6 +451,10 @@ pub struct Texts {
     pub q_borders_some_many: &'static str,
     /// Shown while the engine worker works out a large trip's answer.
     pub calculating: &'static str,
+    /// The engine's totals overflow (a catalogue's figures out of range).
+    pub answer_too_large: &'static str,
+    /// The trip is more work than the engine takes on. {plans}, {days}, {kinds} are numbers.
+    pub too_much_work: &'static str,
 }
 
 /// The strings of `lang`.

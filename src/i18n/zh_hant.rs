@@ -336,4 +336,6 @@ pub static TEXTS: Texts = Texts {
     q_borders_all_many: "{plan} 在今次行程的所有國家/地區都能用：{countries}。",
     q_borders_some_many: "{plan} 在 {covered} 能用，在 {missing} 不能用。",
     calculating: "正在計算這趟行程最划算的方案…",
+    answer_too_large: "這趟行程的總價大到無法顯示：計劃清單中的價錢或匯率超出範圍。",
+    too_much_work: "這趟行程在這份計劃清單下太複雜，無法準確計算（{plans} 個計劃、{days} 日、{kinds} 類旅客）。請把用量相近的人設為相同的每日數據用量，或把行程分成兩段。",
 };

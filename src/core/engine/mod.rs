@@ -253,7 +253,16 @@ pub struct Answer {
     pub carrier_hints: Vec<CarrierHint>,
     /// A total too large to show: the catalogue's figures are out of range.
     pub too_large: bool,
+    /// The trip is more work than the engine takes on (`MAX_WORK`): no
+    /// answer rather than one that never comes.
+    pub too_much_work: bool,
 }
+
+/// The most work (`work_estimate`) the engine takes on for one answer:
+/// about 5 s in the browser's engine worker on a desktop. The form's worst
+/// trip with everyone alike stays under it on a 2,000-plan catalogue (2.9
+/// million); twelve travellers of four kinds on it (61 million) do not.
+pub const MAX_WORK: u64 = 8_000_000;
 
 /// Computes the options for a trip.
 pub fn compute(request: Request<'_>) -> Answer {
@@ -265,6 +274,12 @@ pub fn compute(request: Request<'_>) -> Answer {
     } = request;
     if trip.travellers.is_empty() || trip.total_days() == 0 || !catalogue.rates.knows(currency) {
         return Answer::default();
+    }
+    if work_estimate(catalogue, trip) > MAX_WORK {
+        return Answer {
+            too_much_work: true,
+            ..Answer::default()
+        };
     }
     let own_line = OwnLine::for_trip(trip, catalogue);
     let all = Setting::new(catalogue, trip, own_line.as_ref(), &|_| true).solve();
@@ -345,7 +360,11 @@ pub fn totals(request: Request<'_>) -> Vec<(Reason, Money)> {
         currency,
         ..
     } = request;
-    if trip.travellers.is_empty() || trip.total_days() == 0 || !catalogue.rates.knows(currency) {
+    if trip.travellers.is_empty()
+        || trip.total_days() == 0
+        || !catalogue.rates.knows(currency)
+        || work_estimate(catalogue, trip) > MAX_WORK
+    {
         return Vec::new();
     }
     let own_line = OwnLine::for_trip(trip, catalogue);

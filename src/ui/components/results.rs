@@ -80,7 +80,28 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
         }
     }
-    let body = if props.answer.uncovered.is_empty() {
+    let body = if props.answer.too_much_work || props.answer.too_large {
+        let mut kinds = props.trip.travellers.clone();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let text = if props.answer.too_much_work {
+            fill(
+                t.too_much_work,
+                &[
+                    ("plans", &ui.catalogue.plans.len().to_string()),
+                    ("days", &total_days.to_string()),
+                    ("kinds", &kinds.len().to_string()),
+                ],
+            )
+        } else {
+            t.answer_too_large.to_owned()
+        };
+        html! {
+            <div class="rp-card rp-no-option" data-testid="no-answer" role="status">
+                <p><strong>{ text }</strong></p>
+            </div>
+        }
+    } else if props.answer.uncovered.is_empty() {
         let mut options = props.answer.options.iter();
         html! {
             <>
