@@ -25,6 +25,8 @@ use yew::prelude::*;
 const SAVED_TRIP_KEY: &str = "roamplan.trip";
 /// Version of the saved-trip entry; another version is set aside.
 const SAVED_TRIP_VERSION: f64 = 1.0;
+/// How long after the widget starts the built-in plans' notes are fetched.
+const NOTES_AFTER_MS: u32 = 1_500;
 /// Where a saved entry that cannot be read is kept, exactly as it was.
 const UNREADABLE_TRIP_KEY: &str = "roamplan.trip.unreadable";
 
@@ -375,15 +377,19 @@ pub fn App(props: &AppProps) -> Html {
         let figures = startup.built_in.clone();
         use_effect_with((), move |()| {
             if let (true, Some(url), Some(window)) = (wanted, texts_url, web_sys::window()) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    // Without them (a host that dropped the file) the
-                    // answer stands; only the notes are missing.
-                    if let Ok(Ok(full)) =
-                        fetch_text(&window, &url).await.map(|t| load_catalogue(&t))
-                    {
-                        built_in.set(Rc::new(figures.with_texts_from(&full)));
-                    }
-                });
+                // Not before the first answer is painted: the bytes before
+                // it are the ones a reader on a slow network waits for.
+                Timeout::new(NOTES_AFTER_MS, move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        // Without them (a host that dropped the file) the
+                        // answer stands; only the notes are missing.
+                        let loaded = fetch_text(&window, &url).await.map(|t| load_catalogue(&t));
+                        if let Ok(Ok(full)) = loaded {
+                            built_in.set(Rc::new(figures.with_texts_from(&full)));
+                        }
+                    });
+                })
+                .forget();
             }
         });
     }
