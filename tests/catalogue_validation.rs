@@ -3514,3 +3514,36 @@ fn readme_plan_examples_load_without_advisories() {
     assert_eq!(pass.provider, "Harbour Mobile");
     assert_eq!(pass.provenance.evidence.len(), 1);
 }
+
+#[test]
+fn where_a_card_is_sold_is_read_in_each_language_and_a_wrong_type_reported() {
+    let catalogue = loads(|root| {
+        plan(root, 0).insert(
+            "sold_at".into(),
+            json!({"en": "Airport arrivals hall", "zh-Hans": "机场到达大厅"}),
+        );
+        plan(root, 1).insert("sold_at".into(), json!("Any 7-Eleven"));
+    });
+    let sold = |index: usize, lang: Lang| {
+        catalogue.plans[index]
+            .provenance
+            .sold_at
+            .as_ref()
+            .map(|w| w.get(lang).to_owned())
+    };
+    assert_eq!(sold(0, Lang::ZhHans).as_deref(), Some("机场到达大厅"));
+    assert_eq!(sold(0, Lang::Fr).as_deref(), Some("Airport arrivals hall"));
+    assert_eq!(sold(1, Lang::ZhHant).as_deref(), Some("Any 7-Eleven"));
+    assert_eq!(catalogue.plans[2].provenance.sold_at, None);
+    let found = problems(|root| {
+        plan(root, 0).insert("sold_at".into(), json!(42));
+    });
+    assert_one(
+        &found,
+        at(
+            PASS,
+            "sold_at",
+            wrong_type(Expected::TextOrTranslations, "number"),
+        ),
+    );
+}

@@ -772,3 +772,34 @@ async fn a_trip_beyond_the_engines_bound_is_told_why_in_the_readers_language() {
     assert!(html.contains(&expected));
     assert!(!html.contains("data-testid=\"option\""));
 }
+
+#[tokio::test]
+async fn a_card_says_where_it_is_sold_where_the_catalogue_knows() {
+    // Switzerland, a light user (500 MB lasts 5 days at 90 MB): Swisscom's
+    // prepaid card is in the answer, and the
+    // catalogue says where it is ordered and registered (Swisscom's pages).
+    let html = render(
+        &[("trip", "CH:5"), ("mb", "90"), ("lang", "zh-Hans")],
+        CustomCatalogue::None,
+    )
+    .await;
+    let plans = option_attributes(&html, "data-plans");
+    assert!(
+        plans
+            .iter()
+            .any(|p| p.contains("swisscom-ch-prepaid-combi-m")),
+        "{plans:?}"
+    );
+    let catalogue = catalogue();
+    let plan = catalogue
+        .plans
+        .iter()
+        .find(|p| p.id == "swisscom-ch-prepaid-combi-m")
+        .expect("the Swisscom card");
+    let sold = plan.provenance.sold_at.as_ref().expect("where it is sold");
+    let line = roamplan::i18n::fill(
+        texts(Lang::ZhHans).where_to_buy,
+        &[("where", sold.get(Lang::ZhHans))],
+    );
+    assert!(html.contains(&line.replace('&', "&amp;")), "{line}");
+}

@@ -338,4 +338,5 @@ pub static TEXTS: Texts = Texts {
     calculating: "Working out the cheapest way for this trip…",
     answer_too_large: "The totals for this trip are too large to show: the plan list's prices or rates are out of range.",
     too_much_work: "This trip is too large to work out exactly with this plan list ({plans} plans, {days} days, {kinds} kinds of traveller). Give travellers who use about the same data the same amount a day, or split the trip in two.",
+    where_to_buy: "Where to buy: {where}",
 };

@@ -338,4 +338,5 @@ pub static TEXTS: Texts = Texts {
     calculating: "Calcul de la solution la moins chère pour ce voyage…",
     answer_too_large: "Les totaux de ce voyage sont trop grands pour être affichés\u{a0}: les prix ou les taux de la liste de forfaits sont hors limites.",
     too_much_work: "Ce voyage est trop grand pour être calculé exactement avec cette liste de forfaits ({plans} forfaits, {days} jours, {kinds} profils de voyageurs). Donnez la même consommation par jour aux voyageurs qui consomment à peu près autant, ou coupez le voyage en deux.",
+    where_to_buy: "Où l’acheter\u{a0}: {where}",
 };

@@ -455,6 +455,8 @@ pub struct Texts {
     pub answer_too_large: &'static str,
     /// The trip is more work than the engine takes on. {plans}, {days}, {kinds} are numbers.
     pub too_much_work: &'static str,
+    /// Where a card is sold ({where} is the catalogue's `sold_at` text).
+    pub where_to_buy: &'static str,
 }
 
 /// The strings of `lang`.

@@ -338,4 +338,5 @@ pub static TEXTS: Texts = Texts {
     calculating: "正在计算这趟行程最省钱的方案…",
     answer_too_large: "这趟行程的总价大到无法显示：套餐列表里的价格或汇率超出了范围。",
     too_much_work: "这趟行程在这份套餐列表下太复杂，无法精确计算（{plans} 个套餐、{days} 天、{kinds} 类出行人员）。请把用量相近的人设成同样的每天流量，或把行程拆成两段。",
+    where_to_buy: "在哪买：{where}",
 };

@@ -338,4 +338,5 @@ pub static TEXTS: Texts = Texts {
     calculating: "正在計算這趟行程最划算的方案…",
     answer_too_large: "這趟行程的總價大到無法顯示：計劃清單中的價錢或匯率超出範圍。",
     too_much_work: "這趟行程在這份計劃清單下太複雜，無法準確計算（{plans} 個計劃、{days} 日、{kinds} 類旅客）。請把用量相近的人設為相同的每日數據用量，或把行程分成兩段。",
+    where_to_buy: "在哪裡買：{where}",
 };

@@ -249,6 +249,8 @@ pub struct Provenance {
     pub checked: Option<Date>,
     /// Free text for the reader.
     pub notes: Option<LocalizedText>,
+    /// Where a card is sold or collected (`sold_at`), for the reader.
+    pub sold_at: Option<LocalizedText>,
     /// How sure the figures are.
     pub confidence: Option<Confidence>,
 }

@@ -372,6 +372,11 @@ fn read_plan<'a>(
             .is_some()
             .then(|| f.localized("notes"))
             .flatten(),
+        sold_at: f
+            .get("sold_at")
+            .is_some()
+            .then(|| f.localized("sold_at"))
+            .flatten(),
         confidence,
     };
     let buyers = f.buyers(kind, home);

@@ -215,6 +215,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                         if purchase.topups > 0 { <span>{ fill(t.topups, &[("n", &purchase.topups.to_string())]) }</span> }
                         <span>{ f.money(purchase.cost) }</span>
                     </span>
+                    { for plan.provenance.sold_at.as_ref().map(|w| html! {
+                        <span class="rp-where" data-testid="where-to-buy">{ fill(t.where_to_buy, &[("where", w.get(ui.lang))]) }</span>
+                    }) }
                     { for plan.provenance.notes.as_ref().map(|n| html! { <span class="rp-note">{ n.get(ui.lang).to_owned() }</span> }) }
                     { provenance(plan, f) }
                 </div>
