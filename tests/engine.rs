@@ -759,6 +759,85 @@ fn oracle_agrees_on_ten_thousand_random_cases() {
     assert_eq!(checked, 10_000);
 }
 
+#[test]
+fn the_answer_is_made_of_as_few_plans_as_an_optimum_can_be() {
+    // The contract's tie rule after price and purchases: the fewest
+    // distinct plans. The oracle finds the fewest by brute force over every
+    // smaller set of plans; the engine must list no more.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = oracle::case();
+    let mut with_choice = 0;
+    for _ in 0..2_000 {
+        let (catalogue, trip) = strategy.new_tree(&mut runner).unwrap().current();
+        let a = answer(&catalogue, &trip, "EUR");
+        let engine =
+            cheapest(&a).map(|o| o.plan_ids.iter().filter(|id| *id != OWN_PLAN_ID).count());
+        let fewest = oracle::fewest_plans(&catalogue, &trip);
+        assert_eq!(
+            engine, fewest,
+            "trip {trip:?}\ncatalogue {:#?}",
+            catalogue.plans
+        );
+        if fewest.is_some_and(|n| n >= 2) {
+            with_choice += 1;
+        }
+    }
+    assert!(with_choice > 0, "the sweep holds answers of several plans");
+}
+
+#[test]
+fn among_short_passes_with_equal_totals_the_fewest_plans_are_listed() {
+    // Where ties are common: one traveller, 4–6 days in Japan, four passes
+    // of 1–3 days at €1–€4. The oracle's fewest plans, on 1,000 of them.
+    use proptest::strategy::Strategy as _;
+    let pass = (1u32..=3, 1u32..=4);
+    let strategy = (proptest::collection::vec(pass, 4), 4u32..=6);
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut several = 0;
+    for _ in 0..1_000 {
+        let (passes, days) = strategy.new_tree(&mut runner).unwrap().current();
+        let c = catalogue(
+            passes
+                .iter()
+                .enumerate()
+                .map(|(i, &(validity, price))| {
+                    esim(&format!("p{i}"), &["JP"], f64::from(price), "EUR").validity(validity)
+                })
+                .collect(),
+        );
+        let t = trip(&[("JP", days)], &[500]);
+        let a = answer(&c, &t, "EUR");
+        let engine = cheapest(&a).map(|o| o.plan_ids.len());
+        let fewest = oracle::fewest_plans(&c, &t);
+        assert_eq!(engine, fewest, "{days} days, passes {passes:?}");
+        if fewest.is_some_and(|n| n >= 2) {
+            several += 1;
+        }
+    }
+    assert!(several > 100, "answers of several plans: {several}");
+}
+
+#[test]
+fn of_two_equal_answers_fewer_purchases_then_smaller_ids_are_listed() {
+    // Five days: a 1-day pass (€1), two 2-day packs (€2) and a 3-day pack
+    // (€3). 2 + 3 costs €5 in two purchases, as 1 + 2 + 2 costs €5 in three:
+    // fewer purchases first. b-two + d-three and c-two + d-three then tie
+    // on cost, purchases and plans: the smaller ids in order of first use.
+    let c = catalogue(vec![
+        esim("a-day", &["JP"], 1.0, "EUR").validity(1),
+        esim("b-two", &["JP"], 2.0, "EUR").validity(2),
+        esim("c-two", &["JP"], 2.0, "EUR").validity(2),
+        esim("d-three", &["JP"], 3.0, "EUR").validity(3),
+    ]);
+    let t = trip(&[("JP", 5)], &[500]);
+    let o = best(&answer(&c, &t, "EUR")).clone();
+    assert_eq!(o.total, eur(500));
+    assert_eq!(o.purchase_count(), 2);
+    let mut ids = o.plan_ids;
+    ids.sort();
+    assert_eq!(ids, vec!["b-two".to_owned(), "d-three".to_owned()]);
+}
+
 #[allow(dead_code)]
 fn unused(_: Currency) {}
 

@@ -32,6 +32,51 @@ use super::{base_spec, cc, codes, rates};
 /// The cheapest total in EUR and its number of purchases; `None` when some
 /// day cannot be served.
 pub fn cheapest(catalogue: &Catalogue, trip: &Trip) -> Option<(Money, u32)> {
+    let (_, purchases, spend) = optimum(catalogue, trip)?;
+    Some((spend.total_in(&catalogue.rates, Currency::EUR)?, purchases))
+}
+
+/// The fewest distinct plans an optimum (cheapest, then fewest purchases)
+/// can be made of: the smallest set of the catalogue's plans that, offered
+/// alone (the reader's home plans stay), still reaches the same exact value
+/// and purchases. `None` when nothing serves the trip.
+pub fn fewest_plans(catalogue: &Catalogue, trip: &Trip) -> Option<usize> {
+    let (value, purchases, _) = optimum(catalogue, trip)?;
+    let buyable: Vec<usize> = (0..catalogue.plans.len())
+        .filter(|&i| catalogue.plans[i].kind != PlanKind::HomePlan)
+        .collect();
+    for size in 0..=buyable.len() {
+        for subset in subsets(buyable.len(), size) {
+            let mut only = catalogue.clone();
+            only.plans = catalogue
+                .plans
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    p.kind == PlanKind::HomePlan || subset.iter().any(|&s| buyable[s] == *i)
+                })
+                .map(|(_, p)| p.clone())
+                .collect();
+            if let Some((v, p, _)) = optimum(&only, trip) {
+                if (v, p) == (value, purchases) {
+                    return Some(size);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Every `size`-element subset of `0..n`.
+fn subsets(n: usize, size: usize) -> Vec<Vec<usize>> {
+    (0..1usize << n)
+        .filter(|m| m.count_ones() as usize == size)
+        .map(|m| (0..n).filter(|i| m & (1 << i) != 0).collect())
+        .collect()
+}
+
+/// The exact optimum: value, purchases, and what is spent in each currency.
+fn optimum(catalogue: &Catalogue, trip: &Trip) -> Option<(Value, u32, Spend)> {
     let people = trip.travellers.len();
     let own_line = OwnLine::for_trip(trip, catalogue);
     let days = trip.day_countries();
@@ -59,8 +104,7 @@ pub fn cheapest(catalogue: &Catalogue, trip: &Trip) -> Option<(Money, u32)> {
             best = Some((value, purchases, spend));
         }
     }
-    let (_, purchases, spend) = best?;
-    Some((spend.total_in(&catalogue.rates, Currency::EUR)?, purchases))
+    best
 }
 
 /// Every set partition of `0..n`.

@@ -15,6 +15,7 @@ mod eligibility;
 mod lane;
 mod own_line;
 mod search;
+mod ties;
 mod units;
 mod warnings;
 
@@ -298,27 +299,43 @@ pub fn compute(request: Request<'_>) -> Answer {
         request,
         own_line: own_line.as_ref(),
     };
+    let ties = |keep| ties::Ties {
+        catalogue,
+        trip,
+        own_line: own_line.as_ref(),
+        keep,
+    };
+    let anything: &dyn Fn(&Plan) -> bool = &|_| true;
+    let cheapest = &ties(anything).settle(cheapest.clone(), |s| s.cheapest);
     let mut listed: Vec<(Reason, TripOption)> = Vec::new();
     let Some(cheapest_option) = builder.option(cheapest) else {
         answer.too_large = true;
         return answer;
     };
     if cheapest_option.uses_unverified {
-        let checked =
-            Setting::new(catalogue, trip, own_line.as_ref(), &|p| !is_unverified(p)).solve();
-        if let Some(option) = checked.cheapest.as_ref().and_then(|s| builder.option(s)) {
-            listed.push((Reason::Verified, option));
+        let is_checked: &dyn Fn(&Plan) -> bool = &|p| !is_unverified(p);
+        let checked = Setting::new(catalogue, trip, own_line.as_ref(), is_checked).solve();
+        if let Some(found) = checked.cheapest {
+            let settled = ties(is_checked).settle(found, |s| s.cheapest);
+            if let Some(option) = builder.option(&settled) {
+                listed.push((Reason::Verified, option));
+            }
         }
     }
     listed.push((Reason::Cheapest, cheapest_option));
-    for (reason, solution) in [
-        (Reason::Simplest, &all.simplest),
-        (Reason::Separate, &all.separate),
-    ] {
+    let picks: [(Reason, &Option<Solution>, ties::Pick); 2] = [
+        (Reason::Simplest, &all.simplest, |s| s.simplest),
+        (Reason::Separate, &all.separate, |s| s.separate),
+    ];
+    for (reason, solution, pick) in picks {
         if reason == Reason::Separate && trip.travellers.len() < 2 {
             continue;
         }
-        if let Some(option) = solution.as_ref().and_then(|s| builder.option(s)) {
+        let Some(found) = solution.clone() else {
+            continue;
+        };
+        let settled = ties(anything).settle(found, pick);
+        if let Some(option) = builder.option(&settled) {
             listed.push((reason, option));
         }
     }

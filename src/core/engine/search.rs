@@ -123,6 +123,11 @@ impl<'a> Setting<'a> {
         }
     }
 
+    /// Catalogue indices of the plans offered for this trip, in id order.
+    pub fn offered(&self) -> Vec<usize> {
+        self.plans.clone()
+    }
+
     /// Runs the three searches.
     pub fn solve(&self) -> Solutions {
         let people = self.trip.travellers.len();
