@@ -390,6 +390,11 @@ try {
     process.stdout.write(JSON.stringify({ worker: worst, onPage }) + '\n');
     process.exit(0);
   }
+  if (args['recalc-only']) {
+    const recalc = await recalculation(browser, `${server.url}/?${TRIP}`, { changes: CHANGES });
+    process.stdout.write(JSON.stringify({ domMs: recalc.domMs, frameMs: recalc.frameMs }) + '\n');
+    process.exit(0);
+  }
   const phoneRuns = Math.max(7, Number(args['phone-loads'] ?? 7));
   log(`${phoneRuns} cold loads per phone profile (Slow 4G + 4x CPU, Fast 4G + 2x CPU), served compressed`);
   out.phone = await phoneLoads(`/?${TRIP}`, phoneRuns);
