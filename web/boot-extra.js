@@ -73,5 +73,9 @@ if (window.parent !== window) {
   addEventListener('scroll', queue, { passive: true });
   addEventListener('resize', queue, { passive: true });
   addEventListener('input', queue, { passive: true });
+  // The card also comes and goes by itself (an answer from the engine
+  // worker arrives after the keystroke).
+  const root = document.getElementById('roamplan');
+  if (root && 'MutationObserver' in window) new MutationObserver(queue).observe(root, { childList: true, subtree: true });
   check();
 }

@@ -94,9 +94,9 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                 </a>
             }) }
             if props.pending && props.card {
-                <p class="rp-card rp-summary rp-working" aria-busy="true" data-testid="summary-pending">
+                <div class="rp-card rp-summary rp-working" aria-busy="true" data-testid="summary-pending">
                     <span class="rp-summary-plans">{ t.calculating }</span>
-                </p>
+                </div>
             }
             { for props.none.as_ref().filter(|_| props.card && props.best.is_none()).map(|none| html! {
                 <a class="rp-card rp-summary" href="#rp-results-heading" data-testid="summary">

@@ -138,3 +138,27 @@ test('a worker that cannot start: the page answers on its own', async () => {
     await onPage.context.close();
   }
 });
+
+test('on a phone, the answer from the worker takes the summary card, and the sticky bar stays away while the card shows', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true });
+  // The worker's file arrives late: the card says the answer is being worked out.
+  await context.route(/engine-worker-[0-9a-f]+\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/?${LARGE.replace('lang=en', 'lang=zh-Hans')}`);
+    const pending = page.locator('[data-testid="summary-pending"]');
+    await pending.waitFor();
+    assert.equal(await pending.getAttribute('aria-busy'), 'true');
+    const box = await pending.boundingBox();
+    assert.ok(box.y + box.height <= 844, 'the pending card is on the first screen');
+    await page.waitForSelector('[data-testid="summary"]');
+    assert.equal(await pending.count(), 0);
+    await page.waitForFunction(() => document.documentElement.classList.contains('rp-summary-in-view'));
+    assert.equal(await page.locator('.rp-bestbar').isVisible(), false, 'no sticky bar over the form while the card shows');
+  } finally {
+    await context.close();
+  }
+});
