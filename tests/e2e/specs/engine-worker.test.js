@@ -162,3 +162,34 @@ test('on a phone, the answer from the worker takes the summary card, and the sti
     await context.close();
   }
 });
+
+test('the worst trip the form allows, on a 1,000-plan catalogue: each keystroke is taken at once, the answer follows from the worker', async () => {
+  // 20 stops of 6 days, 12 travellers: before the worker, every keystroke
+  // froze the page for seconds while the engine ran on it (issue 15).
+  const stops = Array.from({ length: 20 }, (_, i) => `${['HK', 'MO', 'CN', 'TW', 'JP', 'KR', 'SG', 'TH', 'HK', 'MO'][i % 10]}:6`).join(',');
+  const worst = `trip=${stops}&people=12&mb=1024&together=1&lang=en&cur=EUR&catalogue=/gen.json`;
+  const { context, page, widget, errors } = await open(worst, { init: COUNT_WORKERS });
+  try {
+    await page.waitForSelector('[data-testid="option"][data-plans^="gen-"]', { timeout: 120000 });
+    assert.ok(await page.evaluate(() => window.__workersMade) >= 1);
+    const before = (await widget.best()).totalMinor;
+    // The page draws the pending state for the new value before the engine
+    // is done: the keystroke was handled without waiting for it.
+    await page.evaluate(() => {
+      window.__pendingSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="results-loading"][aria-busy="true"]')) window.__pendingSeen = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await widget.legRows().first().locator('input[inputmode="numeric"]').fill('3');
+    await page.waitForFunction(() => window.__pendingSeen, null, { timeout: 120000 });
+    await page.waitForFunction((b) => {
+      const o = document.querySelector('[data-testid="option"]');
+      return o && o.dataset.totalMinor !== String(b);
+    }, before, { timeout: 120000 });
+    assert.equal(await page.locator('[data-testid="results-loading"]').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
