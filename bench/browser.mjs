@@ -326,6 +326,7 @@ async function worstCase(browser, url, { worker = true } = {}) {
       url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
       longestTaskMs: Math.round(worst.longest),
       longTasks: worst.tasks.length,
+      taskMs: worst.tasks,
       answerAfterLastKeyMs: Math.round(answeredAt - typedAt),
     };
   } finally {

@@ -163,7 +163,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         pending,
     } = use_calculation(
         &Inputs {
-            trip: state.trip.clone(),
+            // Nothing to work out while a blog owner's catalogue loads: no
+            // answer from the built-in plans is shown meanwhile anyway.
+            trip: state.trip.clone().filter(|_| !loading),
             currency,
             catalogue: catalogue.clone(),
             catalogue_key,

@@ -108,27 +108,40 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
 
     let received_answer = use_state(|| Received::<Option<Answer>>::None);
     let received_series = use_state(|| Received::<Vec<Series>>::None);
+    // The answer's job, sent once per inputs (not again when the chart
+    // becomes ready: that would replace, and restart, a job under way).
     {
         let inputs = inputs.clone();
-        let (answer_to, series_to) = (received_answer.clone(), received_series.clone());
+        let (answer_to, offload) = (received_answer.clone(), offload.clone());
+        use_effect_with((identity.clone(), heavy), move |(identity, heavy)| {
+            if *heavy {
+                let identity = identity.clone();
+                let key = inputs.catalogue_key.as_ref().map(ToString::to_string);
+                send(
+                    channel,
+                    inputs.job(false),
+                    key,
+                    offload,
+                    move |outcome: Outcome| {
+                        answer_to.set(Some((identity, Rc::new(outcome.answer))));
+                    },
+                );
+            }
+        });
+    }
+    // The chart's, on its own channel: it waits behind every answer.
+    {
+        let inputs = inputs.clone();
+        let series_to = received_series.clone();
         use_effect_with(
             (identity.clone(), heavy, chart_ready),
             move |(identity, heavy, ready)| {
-                if *heavy {
+                if *heavy && *ready {
                     let identity = identity.clone();
-                    let answer_job = inputs.job(false);
-                    let chart_job = inputs.job(true).filter(|_| *ready);
                     let key = inputs.catalogue_key.as_ref().map(ToString::to_string);
-                    send(channel, answer_job, key.clone(), offload.clone(), {
-                        let identity = identity.clone();
-                        move |outcome: Outcome| {
-                            answer_to.set(Some((identity, Rc::new(outcome.answer))));
-                        }
-                    });
-                    // The chart waits behind every answer (its own channel).
                     send(
                         channel + 1,
-                        chart_job,
+                        inputs.job(true),
                         key,
                         offload,
                         move |outcome: Outcome| {
