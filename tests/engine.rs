@@ -880,3 +880,26 @@ fn a_trip_beyond_the_work_the_engine_takes_on_gets_no_answer_rather_than_a_late_
     let answered = answer(&catalogue, &small, "EUR");
     assert!(!answered.too_much_work && !answered.options.is_empty());
 }
+
+#[test]
+fn a_plan_bought_twice_by_one_traveller_is_named_with_its_count() {
+    // Only a 2-day pack: a 4-day stay takes two of them, one after the
+    // other; two travellers each on their own take one each on 2 days.
+    let c = catalogue(vec![esim("two-day", &["JP"], 2.0, "EUR").validity(2)]);
+    let name = c.plans[0]
+        .name
+        .get(roamplan::core::lang::Lang::En)
+        .to_owned();
+    let alone = best(&answer(&c, &trip(&[("JP", 4)], &[500]), "EUR")).clone();
+    assert_eq!(alone.purchase_count(), 2);
+    assert_eq!(
+        roamplan::i18n::plan_line(&c, &alone, roamplan::core::lang::Lang::En),
+        format!("{name} × 2")
+    );
+    let two = best(&answer(&c, &trip(&[("JP", 2)], &[500, 500]), "EUR")).clone();
+    assert_eq!(two.purchase_count(), 2);
+    assert_eq!(
+        roamplan::i18n::plan_line(&c, &two, roamplan::core::lang::Lang::En),
+        name
+    );
+}

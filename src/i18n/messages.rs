@@ -3,13 +3,13 @@
 
 use super::{fill, texts, Formatter};
 use crate::core::catalogue::{Catalogue, Expected, Issue, PlanKind, Problem, Problems};
-use crate::core::engine::{Mode, Reason, Strategy, Warning};
+use crate::core::engine::{Mode, Reason, Strategy, TripOption, Warning};
 use crate::core::lang::Lang;
 use crate::core::share::InputError;
 use crate::core::usage::Activity;
 
-/// A plan's name in `lang`, or its id if the catalogue does not have it.
-/// A plan's name in `lang` (the own line's for `home`).
+/// A plan's name in `lang` (the own line's for `home`), or its id if the
+/// catalogue does not have it.
 pub fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
     if id == crate::core::engine::OWN_PLAN_ID {
         return texts(lang).own_line_name.to_owned();
@@ -17,6 +17,39 @@ pub fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
     catalogue
         .plan(id)
         .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
+}
+
+/// An option's plans in order of first use, each named once: "A → B × 2"
+/// when one traveller buys B twice (two 2-day packs for a 4-day stay).
+pub fn plan_line(catalogue: &Catalogue, option: &TripOption, lang: Lang) -> String {
+    option
+        .plan_ids
+        .iter()
+        .map(|id| {
+            let name = plan_name(catalogue, id, lang);
+            let times = option
+                .purchases
+                .iter()
+                .flat_map(|p| p.travellers.iter().map(move |t| (p, *t)))
+                .filter(|(p, _)| p.id == *id)
+                .fold(
+                    std::collections::BTreeMap::<usize, u32>::new(),
+                    |mut per, (_, t)| {
+                        *per.entry(t).or_default() += 1;
+                        per
+                    },
+                )
+                .into_values()
+                .max()
+                .unwrap_or(1);
+            if times > 1 {
+                format!("{name} × {times}")
+            } else {
+                name
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 /// A warning as a sentence.

@@ -14,8 +14,8 @@ mod zh_hant;
 
 pub use format::Formatter;
 pub use messages::{
-    activity_name, input_error, kind_name, mode_phrase, plan_name, problem_text, problems_more,
-    reason_name, strategy_label, strategy_name, warning_text,
+    activity_name, input_error, kind_name, mode_phrase, plan_line, plan_name, problem_text,
+    problems_more, reason_name, strategy_label, strategy_name, warning_text,
 };
 
 use crate::core::lang::Lang;

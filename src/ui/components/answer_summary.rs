@@ -5,7 +5,7 @@
 //! of the whole results section after every keystroke.
 
 use crate::core::engine::TripOption;
-use crate::i18n::{fill, plan_name, strategy_label};
+use crate::i18n::{fill, plan_line, strategy_label};
 use crate::ui::context::use_ui;
 use yew::prelude::*;
 
@@ -53,13 +53,10 @@ pub struct AnswerSummaryProps {
 pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
-    let plans = props.best.as_ref().map(|best| {
-        best.plan_ids
-            .iter()
-            .map(|id| plan_name(&ui.catalogue, id, ui.lang))
-            .collect::<Vec<_>>()
-            .join(" → ")
-    });
+    let plans = props
+        .best
+        .as_ref()
+        .map(|best| plan_line(&ui.catalogue, best, ui.lang));
     let spoken = match (&props.best, &plans) {
         (Some(best), Some(plans)) => fill(
             t.summary_live,

@@ -7,7 +7,7 @@ use crate::core::catalogue::{Confidence, Plan};
 use crate::core::engine::{DayService, Mode, Purchase, Reason, Strategy, TripOption, OWN_PLAN_ID};
 use crate::core::money::Money;
 use crate::i18n::{
-    fill, kind_name, mode_phrase, plan_name, reason_name, strategy_label, warning_text, Formatter,
+    fill, kind_name, mode_phrase, plan_line, reason_name, strategy_label, warning_text, Formatter,
 };
 use crate::ui::context::use_ui;
 use yew::prelude::*;
@@ -277,11 +277,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             blocks
         })
         .collect();
-    let plan_names: Vec<String> = option
-        .plan_ids
-        .iter()
-        .map(|id| plan_name(&ui.catalogue, id, ui.lang))
-        .collect();
+    let plans = plan_line(&ui.catalogue, option, ui.lang);
     let warnings: Vec<String> = option
         .warnings
         .iter()
@@ -332,7 +328,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 { for strategy_label(option.strategy, props.people, ui.lang)
                     .filter(|_| option.strategy != Strategy::Home)
                     .map(|label| html! { <span class="rp-muted">{ label }{ colon(ui.lang) }</span> }) }
-                { plan_names.join(" → ") }
+                { plans }
             </p>
             { for strips.into_iter().map(|blocks| html! {
                 <DayStrip {blocks} total_days={props.total_days} leg_starts={props.leg_starts.clone()} />

@@ -80,7 +80,13 @@ test('one live region: a short summary, announced once the answer has settled', 
   assert.equal(await live.textContent(), before, 'nothing announced while typing');
   await page.waitForFunction((b) => document.querySelector('[data-testid="live-summary"]').textContent !== b, before);
   const best = await widget.best();
-  const names = best.plans.map((id) => (id === 'home' ? t.own_line_name : catalogue.name(catalogue.plan(id), 'en')));
+  // One traveller: a plan bought n times shows n blocks, and is named "× n".
+  const first = page.locator('[data-testid="option"]').first();
+  const names = await Promise.all(best.plans.map(async (id) => {
+    const name = id === 'home' ? t.own_line_name : catalogue.name(catalogue.plan(id), 'en');
+    const times = await first.locator(`.rp-block[data-plan="${id}"]`).count();
+    return times > 1 ? `${name} × ${times}` : name;
+  }));
   const expected = fill(t.summary_live, { amount: await widget.intlMoney('en', best.totalMinor, 'HKD'), plans: names.join(' → ') });
   assert.equal((await live.textContent()).trim(), expected);
   await context.close();
