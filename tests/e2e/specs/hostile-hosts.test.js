@@ -278,3 +278,50 @@ test('a script embed says it is loading, in its language, until the widget start
   assert.equal(await loading.count(), 0);
   await context.close();
 });
+
+// A trip large enough for the engine worker (six travellers of two kinds,
+// 20 days): where a worker cannot load (a sandbox without same origin) or
+// must start from another site (a cross-origin script embed), the answer
+// still comes — from the worker or from the page.
+const LARGE = 'trip=HK:20&mb=2048,2048,2048,300,300,300&esim=1,1,1,0,0,0&lang=en&cur=HKD';
+
+test('a large trip in a sandboxed iframe (WordPress embeds) is answered', async () => {
+  const widget = await host({ headers: { 'access-control-allow-origin': '*' } });
+  const blog = await host({
+    routes: {
+      '/sandboxed-large.html': hostPage('', `<iframe id="wp" sandbox="allow-scripts" style="width:100%;height:1600px" src="${widget.url}/index.html?${LARGE}"></iframe>`),
+    },
+  });
+  const { context, page } = await open(`${blog.url}/sandboxed-large.html`);
+  const frame = page.frameLocator('#wp');
+  await frame.locator('[data-testid="option"]').first().waitFor({ timeout: 60000 });
+  assert.equal(await frame.locator('[data-testid="results-loading"]').count(), 0);
+  await context.close();
+});
+
+test('a large trip in a script embed from another site is answered (a worker is started from the blog page)', async () => {
+  const widget = await host({ headers: { 'access-control-allow-origin': '*' } });
+  const attributes = LARGE.split('&').map((pair) => pair.split('=')).map(([k, v]) => `data-${k}="${v}"`).join(' ');
+  const blog = await host({
+    routes: {
+      '/large.html': hostPage('', `<div id="mount" data-roamplan-mount ${attributes}></div><script src="${widget.url}/embed.js" defer></script>`),
+    },
+  });
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addInitScript(() => {
+    window.__workersMade = 0;
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(...args) {
+        super(...args);
+        window.__workersMade += 1;
+      }
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(`${blog.url}/large.html`);
+  await page.locator('#mount [data-testid="option"]').first().waitFor({ timeout: 60000 });
+  assert.ok(await page.evaluate(() => window.__workersMade) >= 1, 'a worker was started from the blog page');
+  assert.equal(await page.locator('#mount [data-testid="results-loading"]').count(), 0);
+  await context.close();
+});
