@@ -39,3 +39,15 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** An init script counting the Web Workers a page starts (`window.__workersMade`). */
+export const COUNT_WORKERS = () => {
+  window.__workersMade = 0;
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(...args) {
+      super(...args);
+      window.__workersMade += 1;
+    }
+  };
+};

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../lib/server.js';
-import { launch, DIST } from '../lib/browser.js';
+import { launch, DIST, COUNT_WORKERS } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,18 +29,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Workers the page started, counted before any script of the page runs. */
-const COUNT_WORKERS = () => {
-  window.__workersMade = 0;
-  const Original = window.Worker;
-  window.Worker = class extends Original {
-    constructor(...args) {
-      super(...args);
-      window.__workersMade += 1;
-    }
-  };
-};
 
 /** A page where `Worker` does not exist (an old browser, a locked-down host). */
 const NO_WORKER = () => { delete window.Worker; };

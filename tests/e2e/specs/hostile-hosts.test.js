@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from '../lib/server.js';
-import { launch, DIST } from '../lib/browser.js';
+import { launch, DIST, COUNT_WORKERS } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 import { LANGS, texts } from '../lib/i18n.js';
 
@@ -308,16 +308,7 @@ test('a large trip in a script embed from another site is answered (a worker is 
     },
   });
   const context = await browser.newContext({ locale: 'en-GB' });
-  await context.addInitScript(() => {
-    window.__workersMade = 0;
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(...args) {
-        super(...args);
-        window.__workersMade += 1;
-      }
-    };
-  });
+  await context.addInitScript(COUNT_WORKERS);
   const page = await context.newPage();
   await page.goto(`${blog.url}/large.html`);
   await page.locator('#mount [data-testid="option"]').first().waitFor({ timeout: 60000 });
