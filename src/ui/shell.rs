@@ -50,7 +50,7 @@ pub fn load_catalogue(text: &str) -> Result<Catalogue, Problems> {
 }
 
 /// Today in the reader's time zone.
-pub(crate) fn today() -> Date {
+fn today() -> Date {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
     i32::try_from(y)

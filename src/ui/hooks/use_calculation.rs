@@ -13,9 +13,8 @@ use crate::ui::engine_client::{self, Failure};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the answer depends on. The catalogue is compared by identity:
-/// comparing 100+ plans on every render would cost more than it saves.
-#[derive(Clone, PartialEq)]
+/// What the answer depends on.
+#[derive(Clone)]
 pub struct Inputs {
     /// The trip, when the form describes one.
     pub trip: Option<Trip>,
@@ -30,15 +29,17 @@ pub struct Inputs {
     pub today: Date,
 }
 
-/// The inputs' identity, cheap to compare.
-type Identity = (Option<Trip>, Currency, usize, Option<AttrValue>, Date);
+/// The inputs' identity, cheap to compare. The catalogue is named by its
+/// address, not compared plan by plan: the only other way it changes is the
+/// built-in plans gaining their notes, which changes no figure, so nothing
+/// is worked out again then.
+type Identity = (Option<Trip>, Currency, Option<AttrValue>, Date);
 
 impl Inputs {
     fn identity(&self) -> Identity {
         (
             self.trip.clone(),
             self.currency,
-            Rc::as_ptr(&self.catalogue) as usize,
             self.catalogue_key.clone(),
             self.today,
         )

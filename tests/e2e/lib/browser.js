@@ -40,14 +40,23 @@ export async function screenshot(page, name) {
   return file;
 }
 
-/** An init script counting the Web Workers a page starts (`window.__workersMade`). */
+/**
+ * An init script counting the Web Workers a page starts
+ * (`window.__workersMade`) and the jobs it sends them (`window.__jobsSent`).
+ */
 export const COUNT_WORKERS = () => {
   window.__workersMade = 0;
+  window.__jobsSent = 0;
   const Original = window.Worker;
   window.Worker = class extends Original {
     constructor(...args) {
       super(...args);
       window.__workersMade += 1;
+    }
+
+    postMessage(message, ...rest) {
+      if (message && message.job !== undefined) window.__jobsSent += 1;
+      return super.postMessage(message, ...rest);
     }
   };
 };

@@ -183,3 +183,17 @@ test('the worst trip the form allows, on a 1,000-plan catalogue: each keystroke 
     await context.close();
   }
 });
+
+test("the built-in plans' notes arriving after the answer do not set the worker to work again", async () => {
+  const { context, page } = await open(LARGE, { init: COUNT_WORKERS });
+  try {
+    // The notes come from catalogue.json 1.5 s after start; the figures
+    // are the same, so the answer and chart jobs stay the only two.
+    await page.waitForSelector('.rp-note', { state: 'attached', timeout: 20000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__jobsSent), 2, 'one answer job and one chart job');
+    assert.equal(await page.locator('[data-testid="results-loading"]').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
