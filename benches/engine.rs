@@ -4,7 +4,8 @@
 //! Run with `cargo bench --bench engine` (or `bash scripts/bench.sh`, which
 //! also measures the browser build). Prints a table, writes the figures to
 //! `bench/results/engine.json` and the generated 1,000-plan catalogue to
-//! `bench/results/generated-1000.json` (format 1, loaded by the browser part).
+//! `bench/results/generated-1000.json` (format 1, loaded by the browser part;
+//! the end-to-end tests load the committed copy in `tests/e2e/fixtures`).
 //!
 //! No criterion: a plain `std::time::Instant` loop (warm-up, then many timed
 //! runs, median and p90) is all these figures need, and criterion would add a
@@ -467,6 +468,16 @@ fn run() -> Result<(), String> {
     }
     let file = results.join("generated-1000.json");
     write(&file, &generated_1000)?;
+    // The end-to-end tests load a committed copy (CI does not run this
+    // bench); say so when the generator has moved on from it.
+    let fixture = Path::new("tests/e2e/fixtures/generated-1000.json");
+    if std::fs::read_to_string(fixture).ok().as_deref() != Some(generated_1000.as_str()) {
+        eprintln!(
+            "note: {} differs from the generated catalogue; copy {} over it",
+            fixture.display(),
+            file.display()
+        );
+    }
     let by_size = |n: usize| -> Result<&Catalogue, String> {
         catalogues
             .iter()

@@ -12,7 +12,7 @@ import { launch, DIST, COUNT_WORKERS } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const GENERATED = path.resolve(here, '../../../bench/results/generated-1000.json');
+const GENERATED = path.resolve(here, '../fixtures/generated-1000.json');
 
 // Six travellers of two kinds for 20 days: 43 plans × 20 days × 15 distinct
 // units, well over what the page calculates itself.
