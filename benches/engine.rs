@@ -18,7 +18,7 @@
 use roamplan::core::catalogue::{load_native, Catalogue, BUILT_IN_JSON};
 use roamplan::core::country::CountryCode;
 use roamplan::core::date::Date;
-use roamplan::core::engine::{compute, Answer, Request};
+use roamplan::core::engine::{compute, compute_options, Answer, Request};
 use roamplan::core::money::Currency;
 use roamplan::core::trip::{Leg, Trip};
 use serde_json::{json, Map, Value};
@@ -381,13 +381,25 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn time_compute(catalogue: &Catalogue, trip: &Trip, currency: Currency, today: Date) -> Timing {
+    time_with(compute, catalogue, trip, currency, today)
+}
+
+/// Times `engine` (the whole answer, or its options without carrier hints,
+/// as the engine worker sends them first).
+fn time_with(
+    engine: fn(Request<'_>) -> Answer,
+    catalogue: &Catalogue,
+    trip: &Trip,
+    currency: Currency,
+    today: Date,
+) -> Timing {
     let request = Request {
         catalogue,
         trip,
         currency,
         today,
     };
-    let run = || -> Answer { compute(black_box(request)) };
+    let run = || -> Answer { engine(black_box(request)) };
     let answer = run();
     let warm_until = Instant::now() + WARM_UP;
     while Instant::now() < warm_until {
@@ -503,10 +515,13 @@ fn run() -> Result<(), String> {
     let worst_mixed = worst_trip(true)?;
     let alike = time_compute(c2000, &worst_alike, eur, today);
     row("12 alike", &alike);
+    let alike_first = time_with(compute_options, c2000, &worst_alike, eur, today);
+    row("12 alike, answer before hints", &alike_first);
     let mixed = time_compute(c2000, &worst_mixed, eur, today);
     row("12 of 4 kinds", &mixed);
     let worst_json = json!({
         "alike": timing_json("worst-alike", 2000, 120, 12, &alike),
+        "alike_answer_first": timing_json("worst-alike-answer-first", 2000, 120, 12, &alike_first),
         "mixed": timing_json("worst-mixed", 2000, 120, 12, &mixed),
     });
     if std::env::var("ROAMPLAN_BENCH_ONLY").is_ok_and(|v| v == "worst") {

@@ -6,7 +6,7 @@
 use super::components::cost_lines::{Series, USAGE_GRID};
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
-use crate::core::engine::{self, Answer, Reason, Request};
+use crate::core::engine::{self, Answer, CarrierHint, Reason, Request};
 use crate::core::money::{Currency, Money};
 use crate::core::trip::Trip;
 
@@ -24,37 +24,58 @@ pub struct Job {
     pub currency: Currency,
     /// Today, for the age of prices.
     pub today: Date,
-    /// The usage chart's series instead of the answer.
+    /// The answer's options.
+    pub answer: bool,
+    /// The carriers whose customers would pay less (with the answer, in
+    /// it; alone, on their own: the worker sends them after the answer).
+    pub hints: bool,
+    /// The usage chart's series.
     pub chart: bool,
+}
+
+impl Job {
+    /// Whether the job can wait behind answers (it gives none).
+    pub fn can_wait(&self) -> bool {
+        !self.answer
+    }
 }
 
 /// What a job gives.
 #[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Outcome {
-    /// The answer (for an answer job).
+    /// The answer (for a job asking for it).
     pub answer: Option<Answer>,
-    /// The chart's series (for a chart job).
+    /// The carrier hints, for a job asking for them without the answer.
+    pub hints: Option<Vec<CarrierHint>>,
+    /// The chart's series (for a job asking for it).
     pub series: Vec<Series>,
 }
 
 /// Runs a job on a catalogue.
 pub fn run(job: &Job, catalogue: &Catalogue) -> Outcome {
-    if job.chart {
-        Outcome {
-            answer: None,
-            series: usage_series(catalogue, &job.trip, job.currency, job.today),
+    let request = Request {
+        catalogue,
+        trip: &job.trip,
+        currency: job.currency,
+        today: job.today,
+    };
+    let mut outcome = Outcome::default();
+    if job.answer || job.hints {
+        let mut answer = engine::compute_options(request);
+        if job.hints {
+            let hints = engine::carrier_hints_for(request, &answer);
+            if job.answer {
+                answer.carrier_hints = hints;
+            } else {
+                outcome.hints = Some(hints);
+            }
         }
-    } else {
-        Outcome {
-            answer: Some(engine::compute(Request {
-                catalogue,
-                trip: &job.trip,
-                currency: job.currency,
-                today: job.today,
-            })),
-            series: Vec::new(),
-        }
+        outcome.answer = job.answer.then_some(answer);
     }
+    if job.chart {
+        outcome.series = usage_series(catalogue, &job.trip, job.currency, job.today);
+    }
+    outcome
 }
 
 /// Whether a trip is too much work for the page's thread.
@@ -145,6 +166,8 @@ mod tests {
             trip: trip(4, &[(2048, true), (2048, true), (300, false)]),
             currency: Currency::parse("HKD").expect("currency"),
             today: Date::parse("2026-11-30").expect("date"),
+            answer: true,
+            hints: true,
             chart: false,
         };
         let bytes = encode(&job).expect("job to bytes");
@@ -184,12 +207,54 @@ mod tests {
     }
 
     #[test]
+    fn the_worker_sends_the_answer_first_and_its_carrier_hints_after() {
+        let catalogue = built_in();
+        // Hong Kong readers who have not said their carrier, in Shenzhen
+        // for a day: only their carriers' passes serve the mainland.
+        let mut trip = trip(1, &[(500, true)]);
+        trip.legs[0].country = CountryCode::parse("CN").expect("code");
+        trip.home = Some(CountryCode::parse("HK").expect("code"));
+        let job = |answer, hints, chart| Job {
+            trip: trip.clone(),
+            currency: Currency::parse("CNY").expect("currency"),
+            today: Date::parse("2026-11-30").expect("date"),
+            answer,
+            hints,
+            chart,
+        };
+        let whole = run(&job(true, true, false), &catalogue)
+            .answer
+            .expect("an answer");
+        assert!(
+            !whole.carrier_hints.is_empty(),
+            "a carrier's customers pay less here"
+        );
+        let first = run(&job(true, false, false), &catalogue);
+        let answer = first.answer.expect("an answer");
+        assert!(answer.carrier_hints.is_empty(), "no hints with the answer");
+        assert_eq!(answer.options, whole.options, "the same options");
+        assert_eq!(first.hints, None);
+        let later = run(&job(false, true, false), &catalogue);
+        assert!(later.answer.is_none());
+        assert!(later.series.is_empty(), "no chart asked for");
+        assert_eq!(later.hints, Some(whole.carrier_hints.clone()));
+        let with_chart = run(&job(false, true, true), &catalogue);
+        assert_eq!(with_chart.hints, Some(whole.carrier_hints));
+        assert_eq!(
+            with_chart.series,
+            run(&job(false, false, true), &catalogue).series
+        );
+    }
+
+    #[test]
     fn a_chart_job_gives_series_and_no_answer() {
         let catalogue = built_in();
         let job = Job {
             trip: trip(4, &[(1024, true)]),
             currency: Currency::EUR,
             today: Date::parse("2026-11-30").expect("date"),
+            answer: false,
+            hints: false,
             chart: true,
         };
         let outcome = run(&job, &catalogue);

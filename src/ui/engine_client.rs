@@ -75,7 +75,7 @@ mod browser {
         let client = client().ok_or(Failure::Unavailable)?;
         let value = to_js(job).ok_or(Failure::Unavailable)?;
         let promise = client
-            .compute(channel, value, catalogue.map(str::to_owned), job.chart)
+            .compute(channel, value, catalogue.map(str::to_owned), job.can_wait())
             .map_err(|_| Failure::Unavailable)?;
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(outcome) => from_js(outcome).ok_or(Failure::Unavailable),

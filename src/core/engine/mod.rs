@@ -32,7 +32,7 @@ use crate::core::country::CountryCode;
 use crate::core::date::Date;
 use crate::core::money::{div_round, Currency, Money, Spend, Value};
 use crate::core::trip::Trip;
-use search::{Setting, Solution, Solutions};
+use search::{Search, Setting, Solution, Solutions};
 
 /// The id used for the travellers' own line in `plan_ids` and test hooks.
 pub const OWN_PLAN_ID: &str = "home";
@@ -265,8 +265,18 @@ pub struct Answer {
 /// million); twelve travellers of four kinds on it (61 million) do not.
 pub const MAX_WORK: u64 = 8_000_000;
 
-/// Computes the options for a trip.
+/// Computes the options for a trip, and the carriers whose customers would
+/// pay less.
 pub fn compute(request: Request<'_>) -> Answer {
+    let mut answer = compute_options(request);
+    answer.carrier_hints = carrier_hints_for(request, &answer);
+    answer
+}
+
+/// The answer without its carrier hints: the engine worker sends this
+/// first and the hints after it (they search the trip again for each
+/// carrier, several times the work of the answer itself).
+pub fn compute_options(request: Request<'_>) -> Answer {
     let Request {
         catalogue,
         trip,
@@ -290,9 +300,6 @@ pub fn compute(request: Request<'_>) -> Answer {
         ..Answer::default()
     };
     let Some(cheapest) = all.cheapest.as_ref() else {
-        if trip.carrier.is_none() {
-            answer.carrier_hints = carrier_hints(request, own_line.as_ref(), &answer);
-        }
         return answer;
     };
     let builder = Builder {
@@ -306,7 +313,7 @@ pub fn compute(request: Request<'_>) -> Answer {
         keep,
     };
     let anything: &dyn Fn(&Plan) -> bool = &|_| true;
-    let cheapest = &ties(anything).settle(cheapest.clone(), |s| s.cheapest);
+    let cheapest = &ties(anything).settle(cheapest.clone(), Search::Cheapest);
     let mut listed: Vec<(Reason, TripOption)> = Vec::new();
     let Some(cheapest_option) = builder.option(cheapest) else {
         answer.too_large = true;
@@ -314,35 +321,32 @@ pub fn compute(request: Request<'_>) -> Answer {
     };
     if cheapest_option.uses_unverified {
         let is_checked: &dyn Fn(&Plan) -> bool = &|p| !is_unverified(p);
-        let checked = Setting::new(catalogue, trip, own_line.as_ref(), is_checked).solve();
-        if let Some(found) = checked.cheapest {
-            let settled = ties(is_checked).settle(found, |s| s.cheapest);
+        let checked = Setting::new(catalogue, trip, own_line.as_ref(), is_checked);
+        if let Some(found) = checked.solve_one(Search::Cheapest) {
+            let settled = ties(is_checked).settle(found, Search::Cheapest);
             if let Some(option) = builder.option(&settled) {
                 listed.push((Reason::Verified, option));
             }
         }
     }
     listed.push((Reason::Cheapest, cheapest_option));
-    let picks: [(Reason, &Option<Solution>, ties::Pick); 2] = [
-        (Reason::Simplest, &all.simplest, |s| s.simplest),
-        (Reason::Separate, &all.separate, |s| s.separate),
+    let picks: [(Reason, &Option<Solution>, Search); 2] = [
+        (Reason::Simplest, &all.simplest, Search::Simplest),
+        (Reason::Separate, &all.separate, Search::Separate),
     ];
-    for (reason, solution, pick) in picks {
+    for (reason, solution, search) in picks {
         if reason == Reason::Separate && trip.travellers.len() < 2 {
             continue;
         }
         let Some(found) = solution.clone() else {
             continue;
         };
-        let settled = ties(anything).settle(found, pick);
+        let settled = ties(anything).settle(found, search);
         if let Some(option) = builder.option(&settled) {
             listed.push((reason, option));
         }
     }
     answer.options = merge(listed);
-    if trip.carrier.is_none() {
-        answer.carrier_hints = carrier_hints(request, own_line.as_ref(), &answer);
-    }
     answer
 }
 
@@ -428,12 +432,15 @@ fn merge(listed: Vec<(Reason, TripOption)>) -> Vec<TripOption> {
 }
 
 /// For a reader who has not said their carrier: carriers whose customers
-/// would pay less than the best answer, cheapest first (two at most).
-fn carrier_hints(
-    request: Request<'_>,
-    own_line: Option<&OwnLine>,
-    answer: &Answer,
-) -> Vec<CarrierHint> {
+/// would pay less than `answer` (the trip's, from `compute_options`),
+/// cheapest first (two at most). None when the carrier is known or the
+/// trip has no answer to compare with.
+pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHint> {
+    let searched = !answer.options.is_empty() || !answer.uncovered.is_empty();
+    if request.trip.carrier.is_some() || !searched || answer.too_large || answer.too_much_work {
+        return Vec::new();
+    }
+    let own_line = answer.own_line.as_ref();
     // Without an answer, any carrier whose customers get one is worth naming.
     let best = answer.options.first().map(TripOption::value);
     let trip = request.trip;
@@ -454,11 +461,10 @@ fn carrier_hints(
     for carrier in carriers {
         let mut with_carrier = trip.clone();
         with_carrier.carrier = Some(carrier.clone());
-        let solutions = Setting::new(request.catalogue, &with_carrier, own_line, &|p| {
+        let Some(solution) = Setting::new(request.catalogue, &with_carrier, own_line, &|p| {
             !is_unverified(p)
         })
-        .solve();
-        let Some(solution) = solutions.cheapest else {
+        .solve_one(Search::Cheapest) else {
             continue;
         };
         let builder = Builder {

@@ -54,6 +54,17 @@ pub struct Solutions {
     pub uncovered: Vec<CountryCode>,
 }
 
+/// The three searches: which answer an option is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Search {
+    /// The cheapest.
+    Cheapest,
+    /// The cheapest with at most one new product per traveller.
+    Simplest,
+    /// The cheapest with every traveller on their own.
+    Separate,
+}
+
 /// Everything about the trip that does not depend on the unit.
 pub struct Setting<'a> {
     catalogue: &'a Catalogue,
@@ -66,6 +77,11 @@ pub struct Setting<'a> {
     group_days: Vec<u32>,
     /// Plans offered, in id order.
     plans: Vec<usize>,
+    /// `plan_covers[i][d]`: offered plan `i` (position in `plans`) works on
+    /// trip day `d`. Worked out once per country: every unit's search reads
+    /// it, and looking countries up in each plan's coverage for every unit,
+    /// candidate and day was most of the time of large trips.
+    plan_covers: Vec<Vec<bool>>,
 }
 
 impl<'a> Setting<'a> {
@@ -102,15 +118,30 @@ impl<'a> Setting<'a> {
                 group_days[*g] += 1;
             }
         }
-        let mut plans: Vec<usize> = (0..catalogue.plans.len())
-            .filter(|&i| {
-                let plan = &catalogue.plans[i];
-                refusal(plan, trip).is_none()
-                    && keep(plan)
-                    && days.iter().any(|&c| Some(c) != trip.home && plan.covers(c))
-            })
+        // The trip's countries once each, and each day's place among them.
+        let mut countries: Vec<CountryCode> = days.clone();
+        countries.sort_unstable();
+        countries.dedup();
+        let day_country: Vec<usize> = days
+            .iter()
+            .map(|c| countries.binary_search(c).unwrap_or(0))
             .collect();
-        plans.sort_by(|&a, &b| catalogue.plans[a].id.cmp(&catalogue.plans[b].id));
+        let mut offered: Vec<(usize, Vec<bool>)> = Vec::new();
+        for (i, plan) in catalogue.plans.iter().enumerate() {
+            if refusal(plan, trip).is_some() || !keep(plan) {
+                continue;
+            }
+            let works: Vec<bool> = countries.iter().map(|&c| plan.covers(c)).collect();
+            let useful = countries
+                .iter()
+                .zip(&works)
+                .any(|(&c, &w)| w && Some(c) != trip.home);
+            if useful {
+                offered.push((i, day_country.iter().map(|&k| works[k]).collect()));
+            }
+        }
+        offered.sort_by(|(a, _), (b, _)| catalogue.plans[*a].id.cmp(&catalogue.plans[*b].id));
+        let (plans, plan_covers) = offered.into_iter().unzip();
         Setting {
             catalogue,
             trip,
@@ -120,6 +151,7 @@ impl<'a> Setting<'a> {
             own_line,
             group_days,
             plans,
+            plan_covers,
         }
     }
 
@@ -128,15 +160,28 @@ impl<'a> Setting<'a> {
         self.plans.clone()
     }
 
+    /// Whether the trip is one the searches take (travellers and days).
+    fn searchable(&self) -> bool {
+        let people = self.trip.travellers.len();
+        people > 0 && people <= 16 && !self.days.is_empty()
+    }
+
+    /// Runs one of the searches alone (where the other two are not needed:
+    /// each costs a pass over every split of the group).
+    pub fn solve_one(&self, search: Search) -> Option<Solution> {
+        if !self.searchable() {
+            return None;
+        }
+        run(search, &mut UnitCache::new(self))
+    }
+
     /// Runs the three searches.
     pub fn solve(&self) -> Solutions {
-        let people = self.trip.travellers.len();
-        if people == 0 || self.days.is_empty() || people > 16 {
+        if !self.searchable() {
             return Solutions::default();
         }
         let mut units = UnitCache::new(self);
-        let full = (1usize << people) - 1;
-        let cheapest = partition(full, &mut units, |a| a.cheapest.as_ref(), true);
+        let cheapest = run(Search::Cheapest, &mut units);
         if cheapest.is_none() {
             // Some day nothing can serve, for some traveller.
             let mut uncovered: Vec<CountryCode> = self
@@ -162,8 +207,8 @@ impl<'a> Setting<'a> {
                 ..Solutions::default()
             };
         }
-        let simplest = partition(full, &mut units, |a| a.simplest.as_ref(), true);
-        let separate = partition(full, &mut units, |a| a.cheapest.as_ref(), false);
+        let simplest = run(Search::Simplest, &mut units);
+        let separate = run(Search::Separate, &mut units);
         Solutions {
             cheapest,
             simplest,
@@ -242,8 +287,10 @@ impl<'a> Setting<'a> {
             })
             .collect();
         let mut candidates = Vec::new();
-        for &index in &self.plans {
+        let mut covers: Vec<Vec<bool>> = Vec::new();
+        for (&index, plan_covers) in self.plans.iter().zip(&self.plan_covers) {
             let plan = &self.catalogue.plans[index];
+            let before = candidates.len();
             candidates.extend(UnitCandidate::all_for(
                 index,
                 plan,
@@ -251,16 +298,11 @@ impl<'a> Setting<'a> {
                 self.trip.together,
                 &self.catalogue.rates,
             ));
+            if candidates.len() > before {
+                let days: Vec<bool> = (0..d).map(|day| !free[day] && plan_covers[day]).collect();
+                covers.resize(candidates.len(), days);
+            }
         }
-        let covers: Vec<Vec<bool>> = candidates
-            .iter()
-            .map(|c| {
-                let plan = &self.catalogue.plans[c.plan];
-                (0..d)
-                    .map(|day| !free[day] && plan.covers(self.days[day]))
-                    .collect()
-            })
-            .collect();
         let (candidates, covers) = without_dominated(candidates, covers, d);
         UnitInput {
             free,
@@ -324,6 +366,15 @@ impl<'a> Setting<'a> {
             limited_groups: input.limited_groups,
             candidates: std::rc::Rc::new(input.candidates),
         })
+    }
+}
+
+/// Runs one search, with the units already searched.
+fn run(search: Search, units: &mut UnitCache<'_, '_>) -> Option<Solution> {
+    match search {
+        Search::Cheapest => partition(units, |a| a.cheapest.as_ref(), true),
+        Search::Simplest => partition(units, |a| a.simplest.as_ref(), true),
+        Search::Separate => partition(units, |a| a.cheapest.as_ref(), false),
     }
 }
 
@@ -426,68 +477,133 @@ struct SolvedLanes {
     candidates: std::rc::Rc<Vec<UnitCandidate>>,
 }
 
-/// Lanes by unit, searched once for each distinct set of travellers.
+/// Travellers who are alike (same use, same phone) are interchangeable:
+/// a unit is named by how many of each kind it holds, and the group's
+/// splits are searched over those counts rather than over sets of
+/// travellers (twelve alike have 13 distinct units and 91 ways to take a
+/// unit from a remainder, where sets of travellers have 4,096 and 531,441).
+struct Alike {
+    /// Each kind of traveller, in order, with its travellers' indices.
+    kinds: Vec<(Traveller, Vec<usize>)>,
+    /// Place value of each kind's count in a unit's index (mixed radix).
+    stride: Vec<usize>,
+    /// Number of count vectors (every unit, the empty one included).
+    size: usize,
+}
+
+impl Alike {
+    fn of(travellers: &[Traveller]) -> Alike {
+        let mut kinds: Vec<(Traveller, Vec<usize>)> = Vec::new();
+        let mut order: Vec<usize> = (0..travellers.len()).collect();
+        order.sort_by_key(|&t| (travellers[t], t));
+        for t in order {
+            match kinds.last_mut() {
+                Some((kind, members)) if *kind == travellers[t] => members.push(t),
+                _ => kinds.push((travellers[t], vec![t])),
+            }
+        }
+        let mut stride = Vec::with_capacity(kinds.len());
+        let mut size = 1usize;
+        for (_, members) in &kinds {
+            stride.push(size);
+            size *= members.len() + 1;
+        }
+        Alike {
+            kinds,
+            stride,
+            size,
+        }
+    }
+
+    /// How many of kind `k` the unit with index `unit` holds.
+    fn count(&self, unit: usize, k: usize) -> usize {
+        (unit / self.stride[k]) % (self.kinds[k].1.len() + 1)
+    }
+
+    /// Travellers in a unit of that index, in sorted order.
+    fn signature(&self, unit: usize) -> Vec<Traveller> {
+        let mut out = Vec::new();
+        for (k, (kind, _)) in self.kinds.iter().enumerate() {
+            out.extend(std::iter::repeat_n(*kind, self.count(unit, k)));
+        }
+        out
+    }
+
+    /// Every nonzero unit inside `whole` (componentwise), in decreasing
+    /// index order.
+    fn units_within(&self, whole: usize, mut each: impl FnMut(usize)) {
+        // Counting down in mixed radix with each digit bounded by `whole`'s.
+        let limits: Vec<usize> = (0..self.kinds.len())
+            .map(|k| self.count(whole, k))
+            .collect();
+        let mut digits = limits.clone();
+        loop {
+            let index: usize = digits.iter().zip(&self.stride).map(|(d, s)| d * s).sum();
+            if index == 0 {
+                return;
+            }
+            each(index);
+            // Decrement: the lowest digit above zero goes down by one and
+            // every digit below it is back at its limit.
+            let Some(k) = digits.iter().position(|&d| d > 0) else {
+                return;
+            };
+            digits[k] -= 1;
+            digits[..k].copy_from_slice(&limits[..k]);
+        }
+    }
+}
+
+/// A unit's lanes, once searched (`None`: the unit has none).
+#[derive(Clone)]
+enum Searched {
+    Not,
+    Done(Option<std::rc::Rc<SolvedLanes>>),
+}
+
+/// Lanes by unit (a count of each kind of traveller), each searched once.
 struct UnitCache<'s, 'a> {
     setting: &'s Setting<'a>,
-    by_signature: HashMap<Vec<Traveller>, Option<std::rc::Rc<SolvedLanes>>>,
-    /// By set of travellers (a bit mask): the partition looks units up
-    /// about 3^n times, so an index, not a hash (a third of the time of
-    /// twelve travellers went to hashing masks).
-    by_mask: Vec<Option<std::rc::Rc<SolvedLanes>>>,
-    /// Whether `by_mask` holds the answer for a mask yet.
-    known: Vec<bool>,
+    kinds: Alike,
+    /// By unit index: whether searched yet, and its lanes.
+    lanes: Vec<Searched>,
 }
 
 impl<'s, 'a> UnitCache<'s, 'a> {
     fn new(setting: &'s Setting<'a>) -> UnitCache<'s, 'a> {
+        let kinds = Alike::of(&setting.trip.travellers);
         UnitCache {
             setting,
-            by_signature: HashMap::new(),
-            by_mask: vec![None; 1 << setting.trip.travellers.len()],
-            known: vec![false; 1 << setting.trip.travellers.len()],
+            lanes: vec![Searched::Not; kinds.size],
+            kinds,
         }
     }
 
-    /// Travellers of a mask, in index order.
-    fn members(&self, mask: usize) -> Vec<usize> {
-        (0..self.setting.trip.travellers.len())
-            .filter(|t| mask & (1 << t) != 0)
-            .collect()
-    }
-
-    fn get(&mut self, mask: usize) -> Option<std::rc::Rc<SolvedLanes>> {
-        if self.known.get(mask).copied().unwrap_or(false) {
-            return self.by_mask.get(mask).cloned().flatten();
+    fn get(&mut self, unit: usize) -> Option<std::rc::Rc<SolvedLanes>> {
+        if let Some(Searched::Done(known)) = self.lanes.get(unit) {
+            return known.clone();
         }
-        // The unit's travellers sorted, so that the same people in another
-        // order share one search; candidates refer to this sorted order.
-        let travellers = &self.setting.trip.travellers;
-        let mut signature: Vec<Traveller> =
-            self.members(mask).iter().map(|&t| travellers[t]).collect();
-        signature.sort_unstable();
-        let solved = if let Some(found) = self.by_signature.get(&signature) {
-            found.clone()
-        } else {
-            let solved = self.setting.solve_unit(&signature).map(std::rc::Rc::new);
-            self.by_signature.insert(signature, solved.clone());
-            solved
-        };
-        if let (Some(slot), Some(known)) = (self.by_mask.get_mut(mask), self.known.get_mut(mask)) {
-            slot.clone_from(&solved);
-            *known = true;
+        // Candidates refer to the unit's travellers in sorted order.
+        let solved = self
+            .setting
+            .solve_unit(&self.kinds.signature(unit))
+            .map(std::rc::Rc::new);
+        if let Some(slot) = self.lanes.get_mut(unit) {
+            *slot = Searched::Done(solved.clone());
         }
         solved
     }
 }
 
-/// The best split of `full` into units, by the lane `pick` chooses.
+/// The best split of the whole group into units, by the lane `pick`
+/// chooses; without `sharing`, every unit is one traveller.
 fn partition(
-    full: usize,
     units: &mut UnitCache<'_, '_>,
     pick: impl Fn(&LaneAnswers) -> Option<&Lane>,
     sharing: bool,
 ) -> Option<Solution> {
-    let size = full + 1;
+    let size = units.kinds.size;
+    let one_traveller: Vec<usize> = units.kinds.stride.clone();
     let mut best: Vec<Option<(Key, usize)>> = vec![None; size];
     best[0] = Some((
         Key {
@@ -496,47 +612,57 @@ fn partition(
         },
         0,
     ));
-    for mask in 1..size {
-        if mask & full != mask {
-            continue;
-        }
-        let low = mask & mask.wrapping_neg();
-        let rest = mask ^ low;
-        // Every unit containing the lowest traveller of `mask`.
-        let mut sub = rest;
-        loop {
-            let unit = sub | low;
-            if sharing || unit == low {
-                if let (Some(lanes), Some((before, _))) = (units.get(unit), best[mask ^ unit]) {
-                    if let Some(lane) = pick(&lanes.answers) {
-                        let key = Key {
-                            value: before.value.plus(lane.key.value),
-                            purchases: before.purchases + lane.key.purchases,
-                        };
-                        if best[mask].is_none_or(|(k, _)| key < k) {
-                            best[mask] = Some((key, unit));
-                        }
-                    }
+    // A remainder's index is smaller than that of any whole holding it, so
+    // increasing order finds every remainder done.
+    for whole in 1..size {
+        let mut found: Option<(Key, usize)> = None;
+        let mut consider = |unit: usize, units: &mut UnitCache<'_, '_>| {
+            let Some((before, _)) = best[whole - unit] else {
+                return;
+            };
+            let Some(lanes) = units.get(unit) else {
+                return;
+            };
+            if let Some(lane) = pick(&lanes.answers) {
+                let key = Key {
+                    value: before.value.plus(lane.key.value),
+                    purchases: before.purchases + lane.key.purchases,
+                };
+                if found.is_none_or(|(k, _)| key < k) {
+                    found = Some((key, unit));
                 }
             }
-            if sub == 0 {
-                break;
+        };
+        if sharing {
+            let mut within = Vec::new();
+            units.kinds.units_within(whole, |u| within.push(u));
+            for unit in within {
+                consider(unit, units);
             }
-            sub = (sub - 1) & rest;
+        } else {
+            for (k, &unit) in one_traveller.iter().enumerate() {
+                if units.kinds.count(whole, k) > 0 {
+                    consider(unit, units);
+                }
+            }
         }
+        best[whole] = found;
     }
-    let (key, _) = best[full]?;
+    let (key, _) = best[size - 1]?;
+    // The units, each given the next travellers of its kinds.
+    let mut next_of_kind = vec![0usize; units.kinds.kinds.len()];
     let mut out = Vec::new();
-    let mut mask = full;
-    while mask != 0 {
-        let (_, unit) = best[mask]?;
+    let mut whole = size - 1;
+    while whole != 0 {
+        let (_, unit) = best[whole]?;
         let lanes = units.get(unit)?;
-        let lane = pick(&lanes.answers)?.clone();
-        // Candidates index the sorted signature: map it back to travellers.
-        let travellers = &units.setting.trip.travellers;
-        let mut members = units.members(unit);
-        members.sort_by_key(|&t| travellers[t]);
-        let mut lane = lane;
+        let mut lane = pick(&lanes.answers)?.clone();
+        let mut members = Vec::new();
+        for (k, (_, travellers)) in units.kinds.kinds.iter().enumerate() {
+            let n = units.kinds.count(unit, k);
+            members.extend(travellers.iter().skip(next_of_kind[k]).take(n));
+            next_of_kind[k] += n;
+        }
         for service in &mut lane.days {
             if let DayService::Limited(n) = service {
                 *n = lanes.limited_groups.get(*n).copied().unwrap_or(*n);
@@ -554,8 +680,50 @@ fn partition(
             lane,
             candidates: lanes.candidates.clone(),
         });
-        mask ^= unit;
+        whole -= unit;
     }
-    out.sort_by_key(|u| u.travellers.first().copied());
+    out.sort_by_key(|u| u.travellers.iter().min().copied());
     Some(Solution { key, units: out })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn traveller(mb_per_day: u64, esim: bool) -> Traveller {
+        Traveller { mb_per_day, esim }
+    }
+
+    #[test]
+    fn alike_travellers_are_counted_by_kind() {
+        let a = traveller(2048, true);
+        let b = traveller(300, false);
+        let c = traveller(1024, true);
+        // Two of a, one of b, three of c, in no particular order.
+        let group = [c, a, b, c, a, c];
+        let alike = Alike::of(&group);
+        assert_eq!(alike.kinds.len(), 3);
+        let members: Vec<(Traveller, Vec<usize>)> = alike.kinds.clone();
+        assert_eq!(members[0], (b, vec![2]), "kinds in traveller order");
+        assert_eq!(members[1], (c, vec![0, 3, 5]));
+        assert_eq!(members[2], (a, vec![1, 4]));
+        assert_eq!(alike.size, 2 * 4 * 3);
+        let whole = alike.size - 1;
+        let mut seen = Vec::new();
+        alike.units_within(whole, |u| seen.push(u));
+        // Every nonempty unit once, largest index first.
+        assert_eq!(seen.len(), alike.size - 1);
+        assert!(seen.windows(2).all(|w| w[0] > w[1]));
+        // Within a smaller remainder: only units that fit in it.
+        let remainder = alike.stride[1] * 2 + alike.stride[2]; // two c, one a
+        let mut inside = Vec::new();
+        alike.units_within(remainder, |u| inside.push(u));
+        assert_eq!(inside.len(), 3 * 2 - 1);
+        for unit in inside {
+            for k in 0..3 {
+                assert!(alike.count(unit, k) <= alike.count(remainder, k));
+            }
+            assert!(alike.signature(unit).windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
 }

@@ -13,12 +13,9 @@
 //! purchases).
 
 use super::own_line::OwnLine;
-use super::search::{Setting, Solution, Solutions};
+use super::search::{Search, Setting, Solution};
 use crate::core::catalogue::{Catalogue, Plan};
 use crate::core::trip::Trip;
-
-/// Which of a search's answers an option is (cheapest, simplest, separate).
-pub type Pick = fn(Solutions) -> Option<Solution>;
 
 /// Most restricted searches made for one option.
 pub const MAX_SEARCHES: usize = 256;
@@ -37,9 +34,9 @@ pub struct Ties<'a> {
 
 impl Ties<'_> {
     /// `found`, or an answer of the same cost and purchases made of fewer
-    /// plans (then of smaller ids in order of first use). `pick` chooses the
-    /// option's answer among a search's (cheapest, simplest, separate).
-    pub fn settle(&self, found: Solution, pick: Pick) -> Solution {
+    /// plans (then of smaller ids in order of first use). `search` is the
+    /// one the option's answer came from (cheapest, simplest, separate).
+    pub fn settle(&self, found: Solution, search: Search) -> Solution {
         let used = plans_of(&found);
         if used.len() < 2 {
             return found;
@@ -61,7 +58,7 @@ impl Ties<'_> {
                     .collect();
                 let only = |plan: &Plan| (self.keep)(plan) && allowed.contains(&plan.id.as_str());
                 let setting = Setting::new(self.catalogue, self.trip, self.own_line, &only);
-                let Some(other) = pick(setting.solve()) else {
+                let Some(other) = setting.solve_one(search) else {
                     continue;
                 };
                 if other.key != found.key {

@@ -4,7 +4,7 @@
 
 use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
-use crate::core::engine::Answer;
+use crate::core::engine::{Answer, CarrierHint};
 use crate::core::money::Currency;
 use crate::core::trip::Trip;
 use crate::ui::calculation::{self, Job, Outcome};
@@ -45,11 +45,15 @@ impl Inputs {
         )
     }
 
-    fn job(&self, chart: bool) -> Option<Job> {
+    /// A job for these inputs: `answer` (with its carrier hints when
+    /// `hints`), or alone the `hints` and the `chart`.
+    fn job(&self, answer: bool, hints: bool, chart: bool) -> Option<Job> {
         Some(Job {
             trip: self.trip.clone()?,
             currency: self.currency,
             today: self.today,
+            answer,
+            hints,
             chart,
         })
     }
@@ -88,7 +92,7 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
         let inputs = inputs.clone();
         use_memo((identity.clone(), heavy), move |(_, heavy)| {
             inputs
-                .job(false)
+                .job(true, true, false)
                 .filter(|_| !heavy)
                 .and_then(|job| calculation::run(&job, &inputs.catalogue).answer)
         })
@@ -99,7 +103,7 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
             (identity.clone(), heavy, chart_ready),
             move |(_, heavy, ready)| {
                 inputs
-                    .job(true)
+                    .job(false, false, true)
                     .filter(|_| !heavy && *ready)
                     .map(|job| calculation::run(&job, &inputs.catalogue).series)
                     .unwrap_or_default()
@@ -108,9 +112,10 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
     };
 
     let received_answer = use_state(|| Received::<Option<Answer>>::None);
-    let received_series = use_state(|| Received::<Vec<Series>>::None);
+    let received_later = use_state(|| Received::<Later>::None);
     // The answer's job, sent once per inputs (not again when the chart
     // becomes ready: that would replace, and restart, a job under way).
+    // It leaves out the carrier hints, which come after it.
     {
         let inputs = inputs.clone();
         let (answer_to, offload) = (received_answer.clone(), offload.clone());
@@ -120,7 +125,7 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
                 let key = inputs.catalogue_key.as_ref().map(ToString::to_string);
                 send(
                     channel,
-                    inputs.job(false),
+                    inputs.job(true, false, false),
                     key,
                     offload,
                     move |outcome: Outcome| {
@@ -130,29 +135,56 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
             }
         });
     }
-    // The chart's, on its own channel: it waits behind every answer.
+    // The carrier hints and, once ready, the chart, on their own channel:
+    // they wait behind every answer.
     {
         let inputs = inputs.clone();
-        let series_to = received_series.clone();
+        let later_to = received_later.clone();
         use_effect_with(
             (identity.clone(), heavy, chart_ready),
             move |(identity, heavy, ready)| {
-                if *heavy && *ready {
+                if *heavy {
                     let identity = identity.clone();
                     let key = inputs.catalogue_key.as_ref().map(ToString::to_string);
                     send(
                         channel + 1,
-                        inputs.job(true),
+                        inputs.job(false, true, *ready),
                         key,
                         offload,
                         move |outcome: Outcome| {
-                            series_to.set(Some((identity, Rc::new(outcome.series))));
+                            let later = Later {
+                                hints: outcome.hints.unwrap_or_default(),
+                                series: Rc::new(outcome.series),
+                            };
+                            later_to.set(Some((identity, Rc::new(later))));
                         },
                     );
                 }
             },
         );
     }
+
+    let answer = current(received_answer.as_ref(), &identity);
+    let later = current(received_later.as_ref(), &identity);
+    // The worker's answer with its hints, once both are in.
+    let with_hints = use_memo(
+        (
+            answer.as_ref().map(|a| Rc::as_ptr(a) as usize),
+            later.as_ref().map(|l| Rc::as_ptr(l) as usize),
+        ),
+        {
+            let (answer, later) = (answer.clone(), later.clone());
+            move |_| match (answer, later) {
+                (Some(answer), Some(later)) if !later.hints.is_empty() => {
+                    Some(Rc::new(answer.as_ref().clone().map(|mut a| {
+                        a.carrier_hints.clone_from(&later.hints);
+                        a
+                    })))
+                }
+                (answer, _) => answer,
+            }
+        },
+    );
 
     if !heavy {
         return Calculated {
@@ -161,12 +193,18 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
             pending: false,
         };
     }
-    let answer = current(received_answer.as_ref(), &identity);
     Calculated {
         pending: answer.is_none(),
-        answer: answer.unwrap_or_default(),
-        series: current(received_series.as_ref(), &identity).unwrap_or_default(),
+        answer: (*with_hints).clone().unwrap_or_default(),
+        series: later.map(|l| Rc::clone(&l.series)).unwrap_or_default(),
     }
+}
+
+/// What the worker sends after the answer.
+#[derive(Debug)]
+struct Later {
+    hints: Vec<CarrierHint>,
+    series: Rc<Vec<Series>>,
 }
 
 /// What the worker sent for these inputs, if it has.
