@@ -93,6 +93,28 @@ test('while the worker works, nothing of the earlier trip is shown, and typing f
   }
 });
 
+test("the worker's answer comes first, its carrier hints after it: the same as the page gives", async () => {
+  // Hong Kong readers who have not said their carrier, in the mainland:
+  // only carriers' passes serve it, and the answer names the carrier.
+  const query = 'trip=CN:20&home=HK&mb=2048,2048,2048,300,300,300&esim=1,1,1,0,0,0&together=1&lang=en&cur=HKD';
+  const inWorker = await open(query, { init: COUNT_WORKERS });
+  const onPage = await open(query, { init: NO_WORKER });
+  try {
+    const notes = (page) => page.locator('[data-testid="answer-note"]').allTextContents();
+    await onPage.page.waitForSelector('[data-testid="answer-note"]');
+    const expected = await notes(onPage.page);
+    assert.ok(expected.some((n) => n.includes('customers')), `a carrier hint on the page: ${expected}`);
+    await inWorker.page.waitForSelector('[data-testid="no-option"]');
+    assert.ok(await inWorker.page.evaluate(() => window.__workersMade) >= 1, 'the page started the engine worker');
+    await inWorker.page.waitForFunction((n) => document.querySelectorAll('[data-testid="answer-note"]').length === n, expected.length);
+    assert.deepEqual(await notes(inWorker.page), expected);
+    assert.deepEqual([...inWorker.errors, ...onPage.errors], []);
+  } finally {
+    await inWorker.context.close();
+    await onPage.context.close();
+  }
+});
+
 test("a blog owner's catalogue reaches the worker", async () => {
   const inWorker = await open(ON_BLOG_PLANS, { init: COUNT_WORKERS });
   const onPage = await open(ON_BLOG_PLANS, { init: NO_WORKER });
