@@ -471,6 +471,90 @@ fn two_hotspot_pairs_when_one_host_cannot_carry_all() {
 }
 
 #[test]
+fn the_family_regroups_between_legs_a_pool_of_four_then_two_hotspot_pairs() {
+    let c = catalogue(vec![
+        // Hong Kong: a pool of up to four lines, HK$100 + HK$10 a line.
+        sim("hk-pool", &["HK"], 100.0, "HKD")
+            .validity(7)
+            .data_gb(20)
+            .pool(4, 10.0),
+        // Japan: one host carries one guest at 1 GB a day, HK$80.
+        esim("jp-pair", &["JP"], 80.0, "HKD")
+            .validity(7)
+            .data_gb(20)
+            .hotspot(Hotspot::CappedPerDay(1024)),
+    ]);
+    let t = trip(&[("HK", 3), ("JP", 4)], &[1024; 4]);
+    let o = best(&answer(&c, &t, "HKD")).clone();
+    // One split throughout costs more: four together pool in Hong Kong
+    // (130) but then each buys the Japan plan (320), HK$450; two pairs pool
+    // in Hong Kong (2 x 110) and share in Japan (2 x 80), HK$380.
+    // Regrouped: the pool of four (130), then two pairs (160), HK$290.
+    assert_eq!(o.total, hkd(29_000));
+    let shape: Vec<(String, Vec<u32>, Vec<usize>)> = purchases(&o);
+    assert_eq!(
+        shape[0],
+        ("hk-pool".to_owned(), vec![1, 2, 3], vec![0, 1, 2, 3])
+    );
+    let pairs: Vec<&(String, Vec<u32>, Vec<usize>)> = shape[1..].iter().collect();
+    assert_eq!(pairs.len(), 2);
+    for (id, days, who) in pairs {
+        assert_eq!(id, "jp-pair");
+        assert_eq!(days, &vec![4, 5, 6, 7]);
+        assert_eq!(who.len(), 2);
+    }
+    // Each traveller is in one unit on each day; on the days a unit's
+    // members are in another, it says so.
+    for day in 0..7 {
+        for traveller in 0..4 {
+            let serving = o
+                .units
+                .iter()
+                .filter(|u| {
+                    u.travellers.contains(&traveller) && u.days[day] != DayService::Elsewhere
+                })
+                .count();
+            assert_eq!(serving, 1, "traveller {traveller} on day {day}");
+        }
+    }
+    // Without a leg boundary there is nothing to regroup at: on one leg of
+    // Japan the pool of four is not offered and the pairs are the answer.
+    let japan = trip(&[("JP", 4)], &[1024; 4]);
+    assert_eq!(best(&answer(&c, &japan, "HKD")).total, hkd(16_000));
+}
+
+#[test]
+fn a_limited_own_line_allowance_is_not_divided_by_regrouping() {
+    // A French line's EU allowance, counted over the whole trip: four
+    // travellers at 4 GB a day in Germany then Italy use it up. Cut between
+    // the two, each block would count the allowance afresh and cost nothing.
+    let c = catalogue(vec![
+        home_plan("fr-plan", "Orange", "FR", 10.0, "EUR"),
+        esim("eu-pool", &["DE", "IT"], 40.0, "EUR")
+            .validity(10)
+            .data_gb(50)
+            .pool(4, 5.0),
+    ]);
+    let mut t = trip(&[("DE", 2), ("IT", 2)], &[4096; 4]);
+    t.home = Some(cc("FR"));
+    t.carrier = Some("Orange".into());
+    t.own_plan = Some(OwnPlan::Catalogue("fr-plan".into()));
+    let a = answer(&c, &t, "EUR");
+    let line = a.own_line.as_ref().expect("the own line");
+    let allowance = line.groups[0].allowance_mb.expect("a limited allowance");
+    assert!(
+        (2 * 4096..4 * 4096).contains(&allowance),
+        "runs out over the trip, not within a leg: {allowance}"
+    );
+    let o = best(&a);
+    assert!(o.total.minor > 0, "the allowance is not had twice");
+    assert_eq!(
+        Some((o.total, o.purchase_count())),
+        oracle::cheapest(&c, &t)
+    );
+}
+
+#[test]
 fn adults_and_children_are_priced_for_what_each_uses() {
     let c = catalogue(vec![
         esim("small", &["JP"], 8.0, "EUR").validity(7).data_gb(3),
@@ -646,6 +730,31 @@ proptest! {
                 }
                 for d in &p.served {
                     prop_assert!(Some(trip.day_countries()[*d as usize]) != trip.home, "home day bought");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_traveller_is_served_once_on_every_day(case in oracle::case()) {
+        let (catalogue, trip) = case;
+        let a = answer(&catalogue, &trip, "EUR");
+        let days = trip.total_days() as usize;
+        for option in &a.options {
+            for traveller in 0..trip.travellers.len() {
+                for day in 0..days {
+                    let serving = option
+                        .units
+                        .iter()
+                        .filter(|u| u.travellers.contains(&traveller) && u.days[day] != DayService::Elsewhere)
+                        .count();
+                    prop_assert_eq!(serving, 1, "traveller {} day {} trip {:?}", traveller, day, trip);
+                }
+            }
+            // What a purchase serves is what its unit's days say.
+            for (n, p) in option.purchases.iter().enumerate() {
+                for &d in &p.served {
+                    prop_assert!(option.units.iter().any(|u| u.days[d as usize] == DayService::Purchase(n)));
                 }
             }
         }

@@ -76,10 +76,95 @@ fn subsets(n: usize, size: usize) -> Vec<Vec<usize>> {
 }
 
 /// The exact optimum: value, purchases, and what is spent in each currency.
+/// A group of two or more on two to six legs may regroup where one leg
+/// ends: every set of such cuts is tried, each block of days priced on its
+/// own. A cut never divides the days of an own-line allowance that some
+/// traveller can use up on the trip.
 fn optimum(catalogue: &Catalogue, trip: &Trip) -> Option<(Value, u32, Spend)> {
-    let people = trip.travellers.len();
     let own_line = OwnLine::for_trip(trip, catalogue);
     let days = trip.day_countries();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut day = 0usize;
+    for leg in &trip.legs {
+        starts.push(day);
+        day += leg.days as usize;
+    }
+    let regroups = trip.travellers.len() >= 2 && (2..=6).contains(&trip.legs.len());
+    let cuts: Vec<usize> = starts
+        .iter()
+        .copied()
+        .skip(1)
+        .filter(|&cut| {
+            regroups && !divides_a_limited_allowance(trip, own_line.as_ref(), &days, cut)
+        })
+        .collect();
+    let mut best: Option<(Value, u32, Spend)> = None;
+    for chosen in 0..1usize << cuts.len() {
+        let mut edges = vec![0];
+        edges.extend(
+            (0..cuts.len())
+                .filter(|i| chosen & (1 << i) != 0)
+                .map(|i| cuts[i]),
+        );
+        edges.push(days.len());
+        let mut total: Option<(Value, u32, Spend)> = Some((Value::ZERO, 0, Spend::default()));
+        for block in edges.windows(2) {
+            let here = optimum_on(
+                catalogue,
+                trip,
+                own_line.as_ref(),
+                &days[block[0]..block[1]],
+            );
+            total = match (total, here) {
+                (Some((v, p, mut s)), Some((v2, p2, s2))) => {
+                    s.extend(&s2);
+                    Some((v.plus(v2), p + p2, s))
+                }
+                _ => None,
+            };
+        }
+        if let Some((v, p, s)) = total {
+            if best.as_ref().is_none_or(|(bv, bp, _)| (v, p) < (*bv, *bp)) {
+                best = Some((v, p, s));
+            }
+        }
+    }
+    best
+}
+
+/// Whether cutting the trip before day `cut` divides the days of an
+/// own-line allowance some traveller can use up on the whole trip.
+fn divides_a_limited_allowance(
+    trip: &Trip,
+    own_line: Option<&OwnLine>,
+    days: &[CountryCode],
+    cut: usize,
+) -> bool {
+    let Some(line) = own_line else {
+        return false;
+    };
+    line.groups.iter().enumerate().any(|(g, group)| {
+        let on: Vec<usize> = (0..days.len())
+            .filter(|&d| line.day_use(days[d]) == DayUse::Group(g))
+            .collect();
+        let can_run_out = trip.travellers.iter().any(|t| {
+            group
+                .cost_of(t.mb_per_day, on.len() as u32)
+                .is_none_or(|r| r.num != 0)
+        });
+        can_run_out && on.iter().any(|&d| d < cut) && on.iter().any(|&d| d >= cut)
+    })
+}
+
+/// The optimum on some of the trip's days (a block, or all of them), the
+/// group split one way throughout.
+fn optimum_on(
+    catalogue: &Catalogue,
+    trip: &Trip,
+    own_line: Option<&OwnLine>,
+    days: &[CountryCode],
+) -> Option<(Value, u32, Spend)> {
+    let people = trip.travellers.len();
     let mut best: Option<(Value, u32, Spend)> = None;
     for split in splits(people) {
         let mut value = Value::ZERO;
@@ -87,7 +172,7 @@ fn optimum(catalogue: &Catalogue, trip: &Trip) -> Option<(Value, u32, Spend)> {
         let mut spend = Spend::default();
         let mut ok = true;
         for unit in &split {
-            if let Some((v, p, s)) = best_lane(catalogue, trip, own_line.as_ref(), &days, unit) {
+            if let Some((v, p, s)) = best_lane(catalogue, trip, own_line, days, unit) {
                 value = value.plus(v);
                 purchases += p;
                 spend.extend(&s);

@@ -62,12 +62,15 @@ pub struct Key {
 }
 
 impl Key {
-    const ZERO: Key = Key {
+    /// Nothing spent, nothing bought.
+    pub const ZERO: Key = Key {
         value: Value::ZERO,
         purchases: 0,
     };
 
-    fn plus(self, other: Key) -> Key {
+    /// Both together.
+    #[must_use]
+    pub fn plus(self, other: Key) -> Key {
         Key {
             value: self.value.plus(other.value),
             purchases: self.purchases + other.purchases,
@@ -84,6 +87,9 @@ pub enum DayService {
     Limited(usize),
     /// Purchase number `n` of the lane.
     Purchase(usize),
+    /// The unit's travellers are in other units that day (the group
+    /// regrouped between legs: `blocks`).
+    Elsewhere,
 }
 
 /// One purchase in a lane.

@@ -11,6 +11,7 @@
 //! `compute` returns the options a reader sees: the cheapest (made only of
 //! checked plans when it can be), the simplest, and everyone on their own.
 
+mod blocks;
 mod eligibility;
 mod lane;
 mod own_line;
@@ -155,6 +156,16 @@ pub enum DayService {
     OwnLineAllowance(usize),
     /// Purchase `n` of the option.
     Purchase(usize),
+    /// The traveller is in another unit that day: the group regrouped
+    /// between legs.
+    Elsewhere,
+}
+
+impl DayService {
+    /// Whether the traveller's own line serves the day.
+    pub fn is_own_line(self) -> bool {
+        matches!(self, DayService::OwnLine | DayService::OwnLineAllowance(_))
+    }
 }
 
 /// Travellers served together, and what serves them each day.
@@ -286,7 +297,7 @@ pub fn compute_options(request: Request<'_>) -> Answer {
     if trip.travellers.is_empty() || trip.total_days() == 0 || !catalogue.rates.knows(currency) {
         return Answer::default();
     }
-    if work_estimate(catalogue, trip) > MAX_WORK {
+    if work_without_regrouping(catalogue, trip) > MAX_WORK {
         return Answer {
             too_much_work: true,
             ..Answer::default()
@@ -352,8 +363,26 @@ pub fn compute_options(request: Request<'_>) -> Answer {
 
 /// A rough measure of the work `compute` does for a trip: plans × days ×
 /// distinct units of travellers the search prices (travellers alike share
-/// a search). It decides where the calculation runs, never what it answers.
+/// a search), times the blocks of legs searched when the group may regroup
+/// between legs. It decides where the calculation runs, never what it
+/// answers.
 pub fn work_estimate(catalogue: &Catalogue, trip: &Trip) -> u64 {
+    let alone = work_without_regrouping(catalogue, trip);
+    if blocks::regroups(trip, alone, MAX_WORK) {
+        alone.saturating_mul(blocks::work_factor(trip))
+    } else {
+        alone
+    }
+}
+
+/// Whether the cheapest search regroups between legs on this trip.
+fn regroups(catalogue: &Catalogue, trip: &Trip) -> bool {
+    blocks::regroups(trip, work_without_regrouping(catalogue, trip), MAX_WORK)
+}
+
+/// The work of the search without regrouping between legs: what
+/// `MAX_WORK` bounds (regrouping is left out where it would pass it).
+fn work_without_regrouping(catalogue: &Catalogue, trip: &Trip) -> u64 {
     let mut kinds: Vec<(crate::core::trip::Traveller, u64)> = Vec::new();
     for traveller in &trip.travellers {
         match kinds.iter_mut().find(|(t, _)| t == traveller) {
@@ -384,7 +413,7 @@ pub fn totals(request: Request<'_>) -> Vec<(Reason, Money)> {
     if trip.travellers.is_empty()
         || trip.total_days() == 0
         || !catalogue.rates.knows(currency)
-        || work_estimate(catalogue, trip) > MAX_WORK
+        || work_without_regrouping(catalogue, trip) > MAX_WORK
     {
         return Vec::new();
     }
@@ -585,6 +614,7 @@ impl Builder<'_> {
                     lane::DayService::Free => DayService::OwnLine,
                     lane::DayService::Limited(g) => DayService::OwnLineAllowance(*g),
                     lane::DayService::Purchase(n) => DayService::Purchase(first_purchase + n),
+                    lane::DayService::Elsewhere => DayService::Elsewhere,
                 })
                 .collect();
             units.push(Unit {
@@ -685,6 +715,7 @@ fn plan_ids_in_order(
                 DayService::OwnLine => {
                     (own_line.is_some_and(|l| l.home != *country)).then_some(OWN_PLAN_ID)
                 }
+                DayService::Elsewhere => None,
             };
             if let Some(id) = id {
                 if !ids.iter().any(|i| i == id) {

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::blocks;
 use super::eligibility::refusal;
 use super::lane::{self, DayService, Key, Lane, LaneAnswers, LaneInput, LimitedAllowance};
 use super::own_line::{DayUse, OwnLine};
@@ -82,6 +83,8 @@ pub struct Setting<'a> {
     /// it, and looking countries up in each plan's coverage for every unit,
     /// candidate and day was most of the time of large trips.
     plan_covers: Vec<Vec<bool>>,
+    /// The cheapest search also tries regrouping between legs (`blocks`).
+    regroup: bool,
 }
 
 impl<'a> Setting<'a> {
@@ -92,6 +95,35 @@ impl<'a> Setting<'a> {
         trip: &'a Trip,
         own_line: Option<&'a OwnLine>,
         keep: &dyn Fn(&Plan) -> bool,
+    ) -> Setting<'a> {
+        let plans = (0..catalogue.plans.len()).filter(|&i| {
+            let plan = &catalogue.plans[i];
+            refusal(plan, trip).is_none() && keep(plan)
+        });
+        let regroup = super::regroups(catalogue, trip);
+        Setting::build(catalogue, trip, own_line, plans, regroup)
+    }
+
+    /// The same search on a block of the trip's legs (`legs`, made by
+    /// `blocks::legs_of`): the plans offered on the whole trip, the same
+    /// own line, no regrouping inside the block.
+    fn on_legs<'b>(&'b self, legs: &'b Trip) -> Setting<'b> {
+        Setting::build(
+            self.catalogue,
+            legs,
+            self.own_line,
+            self.plans.iter().copied(),
+            false,
+        )
+    }
+
+    /// A search over `plans` (catalogue indices this reader may buy).
+    fn build(
+        catalogue: &'a Catalogue,
+        trip: &'a Trip,
+        own_line: Option<&'a OwnLine>,
+        plans: impl Iterator<Item = usize>,
+        regroup: bool,
     ) -> Setting<'a> {
         let days = trip.day_countries();
         let mut leg_starts = vec![false; days.len() + 1];
@@ -127,10 +159,8 @@ impl<'a> Setting<'a> {
             .map(|c| countries.binary_search(c).unwrap_or(0))
             .collect();
         let mut offered: Vec<(usize, Vec<bool>)> = Vec::new();
-        for (i, plan) in catalogue.plans.iter().enumerate() {
-            if refusal(plan, trip).is_some() || !keep(plan) {
-                continue;
-            }
+        for i in plans {
+            let plan = &catalogue.plans[i];
             let works: Vec<bool> = countries.iter().map(|&c| plan.covers(c)).collect();
             let useful = countries
                 .iter()
@@ -152,6 +182,7 @@ impl<'a> Setting<'a> {
             group_days,
             plans,
             plan_covers,
+            regroup,
         }
     }
 
@@ -172,7 +203,28 @@ impl<'a> Setting<'a> {
         if !self.searchable() {
             return None;
         }
-        run(search, &mut UnitCache::new(self))
+        let mut units = UnitCache::new(self);
+        match search {
+            Search::Cheapest => self.cheapest(&mut units),
+            _ => run(search, &mut units),
+        }
+    }
+
+    /// The cheapest search: the best split of the group for the whole
+    /// trip, or better, different splits on blocks of legs.
+    fn cheapest(&self, units: &mut UnitCache<'_, 'a>) -> Option<Solution> {
+        let whole = run(Search::Cheapest, units);
+        if !self.regroup {
+            return whole;
+        }
+        let cuts = blocks::cuts(self.trip, self.own_line);
+        if cuts.is_empty() {
+            return whole;
+        }
+        blocks::best_blocks(self.trip, &cuts, whole, |from, to| {
+            let legs = blocks::legs_of(self.trip, from, to);
+            self.on_legs(&legs).solve_one(Search::Cheapest)
+        })
     }
 
     /// Runs the three searches.
@@ -181,7 +233,7 @@ impl<'a> Setting<'a> {
             return Solutions::default();
         }
         let mut units = UnitCache::new(self);
-        let cheapest = run(Search::Cheapest, &mut units);
+        let cheapest = self.cheapest(&mut units);
         if cheapest.is_none() {
             // Some day nothing can serve, for some traveller.
             let mut uncovered: Vec<CountryCode> = self

@@ -224,10 +224,10 @@ pub fn warnings_for(
     // The own line abroad: a mainland line still exits in the mainland.
     if let Some(line) = own_line {
         let abroad_on_own_line = option.units.iter().any(|u| {
-            u.days.iter().enumerate().any(|(d, s)| {
-                !matches!(s, super::DayService::Purchase(_))
-                    && days.get(d).is_some_and(|c| *c != line.home)
-            })
+            u.days
+                .iter()
+                .enumerate()
+                .any(|(d, s)| s.is_own_line() && days.get(d).is_some_and(|c| *c != line.home))
         });
         if abroad_on_own_line {
             if Some(line.home) == mainland {
@@ -235,9 +235,10 @@ pub fn warnings_for(
                     plan: super::OWN_PLAN_ID.to_owned(),
                 });
             } else if option.units.iter().any(|u| {
-                u.days.iter().enumerate().any(|(d, s)| {
-                    !matches!(s, super::DayService::Purchase(_)) && days.get(d).copied() == mainland
-                })
+                u.days
+                    .iter()
+                    .enumerate()
+                    .any(|(d, s)| s.is_own_line() && days.get(d).copied() == mainland)
             }) {
                 push(Warning::AppsWorkInMainland {
                     plan: super::OWN_PLAN_ID.to_owned(),

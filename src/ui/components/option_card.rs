@@ -234,8 +234,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 .iter()
                 .enumerate()
                 .filter(|(d, s)| {
-                    !matches!(s, DayService::Purchase(_))
-                        && !props.at_home.get(*d).copied().unwrap_or(false)
+                    s.is_own_line() && !props.at_home.get(*d).copied().unwrap_or(false)
                 })
                 .map(|(d, _)| u32::try_from(d).unwrap_or(0))
                 .collect();
@@ -260,7 +259,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     DayService::Purchase(n) => {
                         option.purchases.get(*n).map_or(0, |p| colour_of(&p.id))
                     }
-                    _ => colour_of(OWN_PLAN_ID),
+                    // In another unit that day: a gap in this row.
+                    DayService::Elsewhere => continue,
+                    DayService::OwnLine | DayService::OwnLineAllowance(_) => colour_of(OWN_PLAN_ID),
                 };
                 let day = u32::try_from(d).unwrap_or(0);
                 match blocks.last_mut() {
