@@ -6,7 +6,9 @@
 //! search over the travellers, with each distinct unit (same uses, same
 //! phones) searched once.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::blocks;
 use super::eligibility::refusal;
@@ -85,6 +87,11 @@ pub struct Setting<'a> {
     plan_covers: Vec<Vec<bool>>,
     /// The cheapest search also tries regrouping between legs (`blocks`).
     regroup: bool,
+    /// For a block of legs: the whole trip's search and the block's first
+    /// day. A block's units use the whole trip's candidates (`on_days`).
+    whole: Option<(&'a Setting<'a>, usize)>,
+    /// Each unit's candidates, kept for the blocks' searches.
+    inputs: RefCell<HashMap<Vec<Traveller>, Rc<UnitInput>>>,
 }
 
 impl<'a> Setting<'a> {
@@ -107,14 +114,16 @@ impl<'a> Setting<'a> {
     /// The same search on a block of the trip's legs (`legs`, made by
     /// `blocks::legs_of`): the plans offered on the whole trip, the same
     /// own line, no regrouping inside the block.
-    fn on_legs<'b>(&'b self, legs: &'b Trip) -> Setting<'b> {
-        Setting::build(
+    fn on_legs<'b>(&'b self, legs: &'b Trip, first_day: usize) -> Setting<'b> {
+        let mut block = Setting::build(
             self.catalogue,
             legs,
             self.own_line,
             self.plans.iter().copied(),
             false,
-        )
+        );
+        block.whole = Some((self, first_day));
+        block
     }
 
     /// A search over `plans` (catalogue indices this reader may buy).
@@ -183,6 +192,8 @@ impl<'a> Setting<'a> {
             plans,
             plan_covers,
             regroup,
+            whole: None,
+            inputs: RefCell::new(HashMap::new()),
         }
     }
 
@@ -221,9 +232,20 @@ impl<'a> Setting<'a> {
         if cuts.is_empty() {
             return whole;
         }
+        let first_days: Vec<usize> = self
+            .trip
+            .legs
+            .iter()
+            .scan(0usize, |day, leg| {
+                let first = *day;
+                *day += leg.days as usize;
+                Some(first)
+            })
+            .collect();
         blocks::best_blocks(self.trip, &cuts, whole, |from, to| {
             let legs = blocks::legs_of(self.trip, from, to);
-            self.on_legs(&legs).solve_one(Search::Cheapest)
+            self.on_legs(&legs, first_days[from])
+                .solve_one(Search::Cheapest)
         })
     }
 
@@ -301,7 +323,22 @@ impl<'a> Setting<'a> {
     }
 
     /// The lane search's input for a unit.
-    fn unit_input(&self, unit: &[Traveller]) -> UnitInput {
+    fn unit_input(&self, unit: &[Traveller]) -> Rc<UnitInput> {
+        if let Some((whole, first_day)) = self.whole {
+            return Rc::new(whole.unit_input(unit).on_days(first_day, self.days.len()));
+        }
+        if let Some(known) = self.inputs.borrow().get(unit) {
+            return Rc::clone(known);
+        }
+        let input = Rc::new(self.fresh_unit_input(unit));
+        self.inputs
+            .borrow_mut()
+            .insert(unit.to_vec(), Rc::clone(&input));
+        input
+    }
+
+    /// The unit's candidates for the trip's days, the dominated left out.
+    fn fresh_unit_input(&self, unit: &[Traveller]) -> UnitInput {
         let d = self.days.len();
         let groups = self.own_line.map_or(&[][..], |l| l.groups.as_slice());
         // A group is free for the unit when no member can exhaust it here.
@@ -415,8 +452,8 @@ impl<'a> Setting<'a> {
         let answers = lane::solve(&lane_input);
         Some(SolvedLanes {
             answers,
-            limited_groups: input.limited_groups,
-            candidates: std::rc::Rc::new(input.candidates),
+            limited_groups: input.limited_groups.clone(),
+            candidates: Rc::new(input.candidates.clone()),
         })
     }
 }
@@ -510,6 +547,33 @@ fn without_dominated(
         }
     }
     out
+}
+
+impl UnitInput {
+    /// The same unit on `len` days from `first` (a block of legs). Exact
+    /// for a block: a candidate that another beats on every lane of the
+    /// whole trip beats it on every lane of a block too (same days covered,
+    /// a validity at least as long, a price no higher for any days served),
+    /// and an allowance that can run out has all its days in one block.
+    fn on_days(&self, first: usize, len: usize) -> UnitInput {
+        let days = first..first + len;
+        let mut candidates = Vec::new();
+        let mut covers = Vec::new();
+        for (candidate, cover) in self.candidates.iter().zip(&self.covers) {
+            let here = &cover[days.clone()];
+            if here.contains(&true) {
+                candidates.push(candidate.clone());
+                covers.push(here.to_vec());
+            }
+        }
+        UnitInput {
+            free: self.free[days.clone()].to_vec(),
+            limited_day: self.limited_day[days].to_vec(),
+            limited_groups: self.limited_groups.clone(),
+            candidates,
+            covers,
+        }
+    }
 }
 
 struct UnitInput {

@@ -12,9 +12,10 @@
 //! that the first optimum stands (still the cheapest, with the fewest
 //! purchases).
 
-use super::own_line::OwnLine;
+use super::own_line::{DayUse, OwnLine};
 use super::search::{Search, Setting, Solution};
 use crate::core::catalogue::{Catalogue, Plan};
+use crate::core::country::CountryCode;
 use crate::core::trip::Trip;
 
 /// Most restricted searches made for one option.
@@ -43,6 +44,27 @@ impl Ties<'_> {
         }
         // Plans the reader may buy for this trip, in id order.
         let offered = Setting::new(self.catalogue, self.trip, self.own_line, self.keep).offered();
+        // What each offered plan covers of the countries only a purchase
+        // can serve: a set of plans that leaves one of them out has no
+        // answer, and is not searched (most sets, on a trip of several
+        // countries).
+        let needed = self.countries_only_a_purchase_serves();
+        let reach: Vec<u64> = offered
+            .iter()
+            .map(|&i| {
+                let plan = &self.catalogue.plans[i];
+                needed
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &c)| plan.covers(c))
+                    .fold(0u64, |bits, (k, _)| bits | 1 << k)
+            })
+            .collect();
+        let all_needed = if needed.len() < 64 {
+            (1u64 << needed.len()) - 1
+        } else {
+            0
+        };
         let mut searches = 0usize;
         for size in 1..used.len() {
             let sets = combinations(offered.len(), size);
@@ -52,6 +74,10 @@ impl Ties<'_> {
             let mut best: Option<(Vec<&str>, Solution)> = None;
             for set in sets {
                 searches += 1;
+                let reached = set.iter().fold(0u64, |bits, &i| bits | reach[i]);
+                if reached & all_needed != all_needed {
+                    continue;
+                }
                 let allowed: Vec<&str> = set
                     .iter()
                     .map(|&i| self.catalogue.plans[offered[i]].id.as_str())
@@ -74,6 +100,25 @@ impl Ties<'_> {
             }
         }
         found
+    }
+}
+
+impl Ties<'_> {
+    /// The trip's countries where the own line serves nothing (not home,
+    /// no allowance there), each once.
+    fn countries_only_a_purchase_serves(&self) -> Vec<CountryCode> {
+        let mut out: Vec<CountryCode> = self
+            .trip
+            .day_countries()
+            .into_iter()
+            .filter(|&c| match self.own_line {
+                Some(line) => line.day_use(c) == DayUse::None,
+                None => Some(c) != self.trip.home,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 

@@ -11,13 +11,15 @@ pub fn use_after_first_paint() -> bool {
     let ready = use_state(|| false);
     {
         let ready = ready.clone();
-        use_effect_with((), move |()| schedule(move || ready.set(true)));
+        use_effect_with((), move |()| after_paint(move || ready.set(true)));
     }
     *ready
 }
 
+/// Runs `task` in a later macrotask: after what the current one changed
+/// in the page is painted.
 #[cfg(target_arch = "wasm32")]
-fn schedule(task: impl FnOnce() + 'static) {
+pub fn after_paint(task: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let callback = Closure::once_into_js(task);
@@ -28,7 +30,8 @@ fn schedule(task: impl FnOnce() + 'static) {
     }
 }
 
+/// Natively (tests) there is no page to paint: the task runs at once.
 #[cfg(not(target_arch = "wasm32"))]
-fn schedule(task: impl FnOnce() + 'static) {
+pub fn after_paint(task: impl FnOnce() + 'static) {
     task();
 }

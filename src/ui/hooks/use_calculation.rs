@@ -10,6 +10,7 @@ use crate::core::trip::Trip;
 use crate::ui::calculation::{self, Job, Outcome};
 use crate::ui::components::cost_lines::Series;
 use crate::ui::engine_client::{self, Failure};
+use crate::ui::hooks::after_paint;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -97,19 +98,33 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
                 .and_then(|job| calculation::run(&job, &inputs.catalogue).answer)
         })
     };
-    let local_series = {
+    // The chart's series on the page: after the answer is painted (eight
+    // more searches; the answer does not wait for them), and only for the
+    // inputs still current then (typing fast skips the ones overtaken).
+    let local_series = use_state(|| Received::<Vec<Series>>::None);
+    let latest = use_mut_ref(|| identity.clone());
+    latest.replace(identity.clone());
+    {
         let inputs = inputs.clone();
-        use_memo(
+        let series_to = local_series.clone();
+        use_effect_with(
             (identity.clone(), heavy, chart_ready),
-            move |(_, heavy, ready)| {
-                inputs
-                    .job(false, false, true)
-                    .filter(|_| !heavy && *ready)
-                    .map(|job| calculation::run(&job, &inputs.catalogue).series)
-                    .unwrap_or_default()
+            move |(identity, heavy, ready)| {
+                if !*heavy && *ready {
+                    let identity = identity.clone();
+                    after_paint(move || {
+                        if *latest.borrow() != identity {
+                            return;
+                        }
+                        if let Some(job) = inputs.job(false, false, true) {
+                            let series = calculation::run(&job, &inputs.catalogue).series;
+                            series_to.set(Some((identity, Rc::new(series))));
+                        }
+                    });
+                }
             },
-        )
-    };
+        );
+    }
 
     let received_answer = use_state(|| Received::<Option<Answer>>::None);
     let received_later = use_state(|| Received::<Later>::None);
@@ -189,7 +204,7 @@ pub fn use_calculation(inputs: &Inputs, chart_ready: bool) -> Calculated {
     if !heavy {
         return Calculated {
             answer: local_answer,
-            series: local_series,
+            series: current(local_series.as_ref(), &identity).unwrap_or_default(),
             pending: false,
         };
     }

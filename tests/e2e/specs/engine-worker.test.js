@@ -14,9 +14,10 @@ import { Widget } from '../lib/widget.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GENERATED = path.resolve(here, '../fixtures/generated-1000.json');
 
-// Six travellers of two kinds for 20 days: 43 plans × 20 days × 15 distinct
-// units, well over what the page calculates itself.
-const LARGE = 'trip=HK:20&mb=2048,2048,2048,300,300,300&esim=1,1,1,0,0,0&together=1&lang=en&cur=HKD';
+// Six travellers of four kinds for 20 days: 43 plans × 20 days × 35
+// distinct units, half again over what the page calculates itself.
+const SIX = 'mb=2048,2048,1024,1024,300,300&esim=1,1,1,0,0,0';
+const LARGE = `trip=HK:20&${SIX}&together=1&lang=en&cur=HKD`;
 // A small trip on a 1,000-plan catalogue is large work too.
 const ON_BLOG_PLANS = 'trip=HK:3,JP:3,KR:3&people=2&mb=1024&lang=en&cur=EUR&catalogue=/gen.json';
 
@@ -99,7 +100,7 @@ test('while the worker works, nothing of the earlier trip is shown, and typing f
 test("the worker's answer comes first, its carrier hints after it: the same as the page gives", async () => {
   // Hong Kong readers who have not said their carrier, in the mainland:
   // only carriers' passes serve it, and the answer names the carrier.
-  const query = 'trip=CN:20&home=HK&mb=2048,2048,2048,300,300,300&esim=1,1,1,0,0,0&together=1&lang=en&cur=HKD';
+  const query = `trip=CN:20&home=HK&${SIX}&together=1&lang=en&cur=HKD`;
   const inWorker = await open(query, { init: COUNT_WORKERS });
   const onPage = await open(query, { init: NO_WORKER });
   try {

@@ -279,11 +279,11 @@ test('a script embed says it is loading, in its language, until the widget start
   await context.close();
 });
 
-// A trip large enough for the engine worker (six travellers of two kinds,
+// A trip large enough for the engine worker (six travellers of four kinds,
 // 20 days): where a worker cannot load (a sandbox without same origin) or
 // must start from another site (a cross-origin script embed), the answer
 // still comes — from the worker or from the page.
-const LARGE = 'trip=HK:20&mb=2048,2048,2048,300,300,300&esim=1,1,1,0,0,0&lang=en&cur=HKD';
+const LARGE = 'trip=HK:20&mb=2048,2048,1024,1024,300,300&esim=1,1,1,0,0,0&lang=en&cur=HKD';
 
 test('a large trip in a sandboxed iframe (WordPress embeds) is answered', async () => {
   const widget = await host({ headers: { 'access-control-allow-origin': '*' } });
