@@ -71,7 +71,7 @@ test('a hostile theme on the host page does not restyle the script-embedded widg
     const { context, page } = await open(`${server.url}/${name}.html`);
     await page.locator('#mount [data-testid="option"]').first().waitFor();
     // The chart's lines come a task after the answer: compare the whole widget.
-    await page.locator('#mount .rp-line').first().waitFor();
+    await page.locator('#mount .rp-line').first().waitFor({ state: 'attached' });
     const result = await page.evaluate(() => {
       const props = ['font-style', 'letter-spacing', 'color', 'line-height', 'font-family', 'font-size', 'font-weight', 'text-transform', 'word-spacing', 'text-indent'];
       const elements = [...document.querySelector('#mount').shadowRoot.querySelectorAll('.rp, .rp *')];
