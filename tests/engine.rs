@@ -9,7 +9,7 @@ mod support;
 
 use proptest::prelude::*;
 use proptest::strategy::{Strategy as _, ValueTree};
-use roamplan::core::catalogue::{Buyers, Catalogue, Hotspot, Inclusion, PlanKind};
+use roamplan::core::catalogue::{Buyers, Catalogue, Confidence, Hotspot, Inclusion, PlanKind};
 use roamplan::core::engine::{
     compute, is_offered, refusal, totals, work_estimate, Answer, DayService, Mode, Reason, Request,
     Strategy, TripOption, Warning, MAX_WORK, OWN_PLAN_ID,
@@ -758,6 +758,51 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn carrier_hints_are_what_each_carriers_customers_would_pay(case in oracle::case()) {
+        let (catalogue, mut trip) = case;
+        trip.carrier = None;
+        let a = answer(&catalogue, &trip, "EUR");
+        // Each carrier on its own, on the checked plans, as its customers.
+        let checked = Catalogue {
+            plans: catalogue
+                .plans
+                .iter()
+                .filter(|p| p.provenance.confidence != Some(Confidence::Unverified))
+                .cloned()
+                .collect(),
+            ..catalogue.clone()
+        };
+        let best = a.options.first().map(TripOption::value);
+        let mut expected: Vec<(String, Money)> = Vec::new();
+        let mut carriers: Vec<String> = Vec::new();
+        for plan in &catalogue.plans {
+            if plan.buyers == Buyers::Customers && plan.home.is_some() && plan.home == trip.home {
+                for c in &plan.carriers {
+                    if !carriers.contains(c) {
+                        carriers.push(c.clone());
+                    }
+                }
+            }
+        }
+        if !a.options.is_empty() || !a.uncovered.is_empty() {
+            for carrier in carriers {
+                let mut customer = trip.clone();
+                customer.carrier = Some(carrier.clone());
+                let theirs = answer(&checked, &customer, "EUR");
+                let Some(option) = theirs.options.iter().find(|o| o.reasons.contains(&Reason::Cheapest)) else { continue };
+                let with_pass = option.purchases.iter().any(|p| checked.plans[p.plan].buyers == Buyers::Customers);
+                if with_pass && best.is_none_or(|b| option.value() < b) {
+                    expected.push((carrier, option.total));
+                }
+            }
+        }
+        expected.sort_by_key(|(_, total)| total.minor);
+        expected.truncate(2);
+        let got: Vec<(String, Money)> = a.carrier_hints.iter().map(|h| (h.carrier.clone(), h.total)).collect();
+        prop_assert_eq!(got, expected, "trip {:?}", trip);
     }
 
     #[test]

@@ -486,6 +486,55 @@ pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHi
             }
         }
     }
+    // Only carriers with a pass for some day away from home can change the
+    // answer (the others' customers get the same search, with no pass).
+    let days = trip.day_countries();
+    let as_customer = |carrier: &str| Trip {
+        carrier: Some(carrier.to_owned()),
+        ..trip.clone()
+    };
+    let customers: Vec<Trip> = carriers.iter().map(|c| as_customer(c)).collect();
+    let pass_for = |plan: &Plan, customer: &Trip| {
+        plan.buyers == crate::core::catalogue::Buyers::Customers
+            && !is_unverified(plan)
+            && refusal(plan, customer).is_none()
+            && days.iter().any(|&c| Some(c) != trip.home && plan.covers(c))
+    };
+    let useful: Vec<bool> = customers
+        .iter()
+        .map(|customer| {
+            request
+                .catalogue
+                .plans
+                .iter()
+                .any(|p| pass_for(p, customer))
+        })
+        .collect();
+    let mut keep = useful.iter();
+    carriers.retain(|_| keep.next().copied().unwrap_or(false));
+    let customers: Vec<Trip> = customers
+        .into_iter()
+        .zip(&useful)
+        .filter_map(|(customer, &u)| u.then_some(customer))
+        .collect();
+    if carriers.is_empty() {
+        return Vec::new();
+    }
+    // One search with every such carrier's passes offered at once: no one
+    // carrier's customers can pay less than that, so when it does not beat
+    // the answer, no carrier is searched on its own.
+    let every_pass = |plan: &Plan| {
+        !is_unverified(plan)
+            && (refusal(plan, trip).is_none() || customers.iter().any(|c| pass_for(plan, c)))
+    };
+    let at_best = Setting::offering(request.catalogue, trip, own_line, &every_pass)
+        .solve_one(Search::Cheapest)
+        .and_then(|solution| Builder { request, own_line }.option(&solution));
+    match (&at_best, best) {
+        (None, _) => return Vec::new(),
+        (Some(option), Some(b)) if option.value() >= b => return Vec::new(),
+        _ => {}
+    }
     let mut hints = Vec::new();
     for carrier in carriers {
         let mut with_carrier = trip.clone();

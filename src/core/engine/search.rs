@@ -111,6 +111,19 @@ impl<'a> Setting<'a> {
         Setting::build(catalogue, trip, own_line, plans, regroup)
     }
 
+    /// A search over the plans `offer` accepts, eligibility left to it
+    /// (the carrier hints offer several carriers' passes at once).
+    pub fn offering(
+        catalogue: &'a Catalogue,
+        trip: &'a Trip,
+        own_line: Option<&'a OwnLine>,
+        offer: &dyn Fn(&Plan) -> bool,
+    ) -> Setting<'a> {
+        let plans = (0..catalogue.plans.len()).filter(|&i| offer(&catalogue.plans[i]));
+        let regroup = super::regroups(catalogue, trip);
+        Setting::build(catalogue, trip, own_line, plans, regroup)
+    }
+
     /// The same search on a block of the trip's legs (`legs`, made by
     /// `blocks::legs_of`): the plans offered on the whole trip, the same
     /// own line, no regrouping inside the block.
