@@ -765,12 +765,16 @@ proptest! {
         let (catalogue, mut trip) = case;
         trip.carrier = None;
         let a = answer(&catalogue, &trip, "EUR");
-        // Each carrier on its own, on the checked plans, as its customers.
+        // Each carrier on its own, buying only checked plans, as its
+        // customers (the reader's own plan stays, checked or not).
         let checked = Catalogue {
             plans: catalogue
                 .plans
                 .iter()
-                .filter(|p| p.provenance.confidence != Some(Confidence::Unverified))
+                .filter(|p| {
+                    p.kind == PlanKind::HomePlan
+                        || p.provenance.confidence != Some(Confidence::Unverified)
+                })
                 .cloned()
                 .collect(),
             ..catalogue.clone()
