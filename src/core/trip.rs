@@ -102,6 +102,18 @@ impl Trip {
             .collect()
     }
 
+    /// The first day (0-based) of each leg, in order.
+    pub fn leg_first_days(&self) -> Vec<u32> {
+        self.legs
+            .iter()
+            .scan(0u32, |day, leg| {
+                let first = *day;
+                *day += leg.days;
+                Some(first)
+            })
+            .collect()
+    }
+
     /// Number of trip days.
     pub fn total_days(&self) -> u32 {
         self.legs.iter().map(|leg| leg.days).sum()

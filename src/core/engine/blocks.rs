@@ -82,19 +82,18 @@ pub fn cuts(trip: &Trip, own_line: Option<&OwnLine>) -> Vec<usize> {
             }
         }
     }
-    let mut out = Vec::new();
-    let mut day = 0usize;
-    for (b, leg) in trip.legs.iter().enumerate() {
-        if b > 0
-            && spans
+    trip.leg_first_days()
+        .into_iter()
+        .enumerate()
+        .skip(1)
+        .filter(|&(_, day)| {
+            let day = day as usize;
+            spans
                 .iter()
                 .all(|&(first, last)| day <= first || day > last)
-        {
-            out.push(b);
-        }
-        day += leg.days as usize;
-    }
-    out
+        })
+        .map(|(b, _)| b)
+        .collect()
 }
 
 /// The trip made of legs `from..to` (the same travellers, home and lines).
@@ -106,31 +105,23 @@ pub fn legs_of(trip: &Trip, from: usize, to: usize) -> Trip {
 }
 
 /// The best of the whole-trip answer and every way of cutting the trip at
-/// `cuts` into blocks, each block answered by `block(from, to)` (legs
-/// `from..to`, days counted from the block's first). Blocks may answer a
+/// `cuts` into blocks, each block answered by `block(from, to, first)`
+/// (legs `from..to`, whose first trip day is `first`; days counted from
+/// it). Blocks may answer a
 /// trip the whole-trip search cannot (a bundle of two cards shared by
 /// different pairs on different legs).
 pub fn best_blocks(
     trip: &Trip,
     cuts: &[usize],
     whole: Option<Solution>,
-    mut block: impl FnMut(usize, usize) -> Option<Solution>,
+    mut block: impl FnMut(usize, usize, u32) -> Option<Solution>,
 ) -> Option<Solution> {
     let legs = trip.legs.len();
     // Boundaries a path may stop at, in order: the start, the cuts, the end.
     let mut stops: Vec<usize> = vec![0];
     stops.extend(cuts.iter().copied().filter(|&b| b > 0 && b < legs));
     stops.push(legs);
-    let first_day: Vec<u32> = trip
-        .legs
-        .iter()
-        .scan(0u32, |day, leg| {
-            let start = *day;
-            *day += leg.days;
-            Some(start)
-        })
-        .chain(std::iter::once(trip.total_days()))
-        .collect();
+    let first_day = trip.leg_first_days();
     let days = trip.total_days() as usize;
     // best[i]: the cheapest way through the legs before stop i, as blocks.
     let mut best: Vec<Option<Solution>> = vec![None; stops.len()];
@@ -147,7 +138,7 @@ pub fn best_blocks(
             let here = if a == 0 && b == legs {
                 whole.clone()
             } else {
-                block(a, b).map(|s| shifted(s, first_day[a], days))
+                block(a, b, first_day[a]).map(|s| shifted(s, first_day[a], days))
             };
             let Some(here) = here else {
                 continue;

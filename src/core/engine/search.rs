@@ -103,12 +103,9 @@ impl<'a> Setting<'a> {
         own_line: Option<&'a OwnLine>,
         keep: &dyn Fn(&Plan) -> bool,
     ) -> Setting<'a> {
-        let plans = (0..catalogue.plans.len()).filter(|&i| {
-            let plan = &catalogue.plans[i];
+        Setting::offering(catalogue, trip, own_line, &|plan| {
             refusal(plan, trip).is_none() && keep(plan)
-        });
-        let regroup = super::regroups(catalogue, trip);
-        Setting::build(catalogue, trip, own_line, plans, regroup)
+        })
     }
 
     /// A search over the plans `offer` accepts, eligibility left to it
@@ -245,19 +242,9 @@ impl<'a> Setting<'a> {
         if cuts.is_empty() {
             return whole;
         }
-        let first_days: Vec<usize> = self
-            .trip
-            .legs
-            .iter()
-            .scan(0usize, |day, leg| {
-                let first = *day;
-                *day += leg.days as usize;
-                Some(first)
-            })
-            .collect();
-        blocks::best_blocks(self.trip, &cuts, whole, |from, to| {
+        blocks::best_blocks(self.trip, &cuts, whole, |from, to, first_day| {
             let legs = blocks::legs_of(self.trip, from, to);
-            self.on_legs(&legs, first_days[from])
+            self.on_legs(&legs, first_day as usize)
                 .solve_one(Search::Cheapest)
         })
     }

@@ -26,16 +26,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let ui = use_ui();
     let (t, f) = (ui.t(), ui.f());
     let total_days = props.trip.total_days();
-    let leg_starts: Vec<u32> = props
-        .trip
-        .legs
-        .iter()
-        .scan(0, |day, leg| {
-            let start = *day;
-            *day += leg.days;
-            Some(start)
-        })
-        .collect();
+    let leg_starts: Vec<u32> = props.trip.leg_first_days();
     let at_home: Vec<bool> = props
         .trip
         .day_countries()
