@@ -489,20 +489,20 @@ pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHi
     // Only carriers with a pass for some day away from home can change the
     // answer (the others' customers get the same search, with no pass).
     let days = trip.day_countries();
-    let as_customer = |carrier: &str| Trip {
-        carrier: Some(carrier.to_owned()),
-        ..trip.clone()
-    };
-    let customers: Vec<Trip> = carriers.iter().map(|c| as_customer(c)).collect();
     let pass_for = |plan: &Plan, customer: &Trip| {
         plan.buyers == crate::core::catalogue::Buyers::Customers
             && !is_unverified(plan)
             && refusal(plan, customer).is_none()
             && days.iter().any(|&c| Some(c) != trip.home && plan.covers(c))
     };
-    let useful: Vec<bool> = customers
-        .iter()
-        .map(|customer| {
+    // The trip as each such carrier's customers.
+    let customers: Vec<Trip> = carriers
+        .into_iter()
+        .map(|carrier| Trip {
+            carrier: Some(carrier),
+            ..trip.clone()
+        })
+        .filter(|customer| {
             request
                 .catalogue
                 .plans
@@ -510,14 +510,7 @@ pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHi
                 .any(|p| pass_for(p, customer))
         })
         .collect();
-    let mut keep = useful.iter();
-    carriers.retain(|_| keep.next().copied().unwrap_or(false));
-    let customers: Vec<Trip> = customers
-        .into_iter()
-        .zip(&useful)
-        .filter_map(|(customer, &u)| u.then_some(customer))
-        .collect();
-    if carriers.is_empty() {
+    if customers.is_empty() {
         return Vec::new();
     }
     // One search with every such carrier's passes offered at once: no one
@@ -536,10 +529,8 @@ pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHi
         _ => {}
     }
     let mut hints = Vec::new();
-    for carrier in carriers {
-        let mut with_carrier = trip.clone();
-        with_carrier.carrier = Some(carrier.clone());
-        let Some(solution) = Setting::new(request.catalogue, &with_carrier, own_line, &|p| {
+    for with_carrier in &customers {
+        let Some(solution) = Setting::new(request.catalogue, with_carrier, own_line, &|p| {
             !is_unverified(p)
         })
         .solve_one(Search::Cheapest) else {
@@ -547,7 +538,7 @@ pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHi
         };
         let builder = Builder {
             request: Request {
-                trip: &with_carrier,
+                trip: with_carrier,
                 ..request
             },
             own_line,
@@ -560,7 +551,7 @@ pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHi
                 })
             {
                 hints.push(CarrierHint {
-                    carrier,
+                    carrier: with_carrier.carrier.clone().unwrap_or_default(),
                     total: option.total,
                     plan_ids: option.plan_ids,
                 });
