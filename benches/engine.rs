@@ -333,6 +333,38 @@ fn asia_trip(days: u32, people: u32) -> Result<Trip, String> {
     Ok(trip)
 }
 
+/// Family trips the widget answers on the page: the browser bench's trip
+/// first.
+const FAMILY_TRIPS: [(&str, &[(&str, u32)]); 4] = [
+    (
+        "HK 3 · JP 4 · HK 2 (the browser bench's)",
+        &[("HK", 3), ("JP", 4), ("HK", 2)],
+    ),
+    ("HK 7", &[("HK", 7)]),
+    ("HK 14", &[("HK", 14)]),
+    ("FR 5 · GB 3 · CH 2", &[("FR", 5), ("GB", 3), ("CH", 2)]),
+];
+
+/// Two adults at 2 GB a day with eSIM phones, two children at 300 MB
+/// without, on `legs`.
+fn family_trip(legs: &[(&str, u32)]) -> Result<Trip, String> {
+    let legs = legs
+        .iter()
+        .map(|&(code, days)| {
+            Ok(Leg {
+                country: country(code)?,
+                days,
+            })
+        })
+        .collect::<Result<Vec<Leg>, String>>()?;
+    let mut trip = Trip::uniform(legs, 4, 2048, Date::new(2026, 12, 1).ok_or("bad date")?);
+    for child in &mut trip.travellers[2..] {
+        child.mb_per_day = 300;
+        child.esim = false;
+    }
+    Ok(trip)
+}
+
 /// 20 legs of 6 days over the Asia trip's countries (the form's limits),
 /// 12 travellers.
 fn worst_trip(mixed: bool) -> Result<Trip, String> {
@@ -506,6 +538,24 @@ fn run() -> Result<(), String> {
 
     let mut json_cases: Vec<Value> = Vec::new();
 
+    // Family trips on the built-in catalogue: the widget's everyday work,
+    // regrouping at every day boundary included.
+    let built_in = load(BUILT_IN_JSON, "built-in catalogue")?;
+    header(
+        "Built-in catalogue, family trips (two adults 2 GB with eSIM, two children 300 MB without)",
+    );
+    let mut family_json = Vec::new();
+    for (label, legs) in FAMILY_TRIPS {
+        let t = time_compute(&built_in, &family_trip(legs)?, hkd, today);
+        row(label, &t);
+        family_json.push(
+            json!({ "trip": label, "median_us": round1(t.median_us), "p90_us": round1(t.p90_us) }),
+        );
+    }
+    if std::env::var("ROAMPLAN_BENCH_ONLY").is_ok_and(|v| v == "family") {
+        return Ok(());
+    }
+
     // The worst trip the form allows: 20 legs, 120 days, 12 travellers, on
     // the 2,000-plan catalogue; once with everyone alike, once with four
     // kinds of traveller (2 GB / 1 GB / 500 MB / 300 MB, half without eSIM).
@@ -566,7 +616,6 @@ fn run() -> Result<(), String> {
         json_cases.push(timing_json("people", 1000, 30, people, &t));
     }
 
-    let built_in = load(BUILT_IN_JSON, "built-in catalogue")?;
     header("Built-in catalogue, same Asia trip (HKD)");
     let mut built_in_json = Vec::new();
     for people in [1, 6] {
@@ -604,6 +653,7 @@ fn run() -> Result<(), String> {
         "scaling": json_cases,
         "built_in": built_in_json,
         "worst": worst_json,
+        "family": family_json,
         "generated_catalogue": { "file": "bench/results/generated-1000.json", "bytes": generated_1000.len(), "seed": format!("{SEED:#x}") },
     });
     write(

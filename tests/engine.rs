@@ -517,10 +517,59 @@ fn the_family_regroups_between_legs_a_pool_of_four_then_two_hotspot_pairs() {
             assert_eq!(serving, 1, "traveller {traveller} on day {day}");
         }
     }
-    // Without a leg boundary there is nothing to regroup at: on one leg of
-    // Japan the pool of four is not offered and the pairs are the answer.
+    // On one leg of Japan the pool of four is not offered and the pairs
+    // are the answer.
     let japan = trip(&[("JP", 4)], &[1024; 4]);
     assert_eq!(best(&answer(&c, &japan, "HKD")).total, hkd(16_000));
+}
+
+#[test]
+fn the_family_regroups_inside_a_leg_a_pool_of_four_then_two_hotspot_pairs() {
+    let c = catalogue(vec![
+        // A pool of up to four lines for five days: HK$100 + HK$10 a line.
+        sim("hk-pool4", &["HK"], 100.0, "HKD")
+            .validity(5)
+            .data_gb(30)
+            .pool(4, 10.0)
+            .hotspot(Hotspot::Blocked),
+        // A day pass whose host carries one guest at 1 GB: HK$15.
+        sim("hk-share", &["HK"], 15.0, "HKD")
+            .validity(1)
+            .data_gb(2)
+            .hotspot(Hotspot::CappedPerDay(1024)),
+        // A day pass for one phone: HK$10.
+        sim("hk-solo", &["HK"], 10.0, "HKD")
+            .validity(1)
+            .data_gb(2)
+            .hotspot(Hotspot::Blocked),
+    ]);
+    let t = trip(&[("HK", 7)], &[1024; 4]);
+    let o = best(&answer(&c, &t, "HKD")).clone();
+    // One split for the seven days: the pool of four (130), then a day
+    // pass each (80), HK$210; or two pairs sharing a day pass (2 x 7 x 15),
+    // HK$210. Regrouped inside the leg: the pool of four for five days
+    // (130) and two pairs on the other two (2 x 2 x 15 = 60), HK$190.
+    assert_eq!(o.total, hkd(19_000));
+    assert_eq!(o.purchase_count(), 5);
+    let shape = purchases(&o);
+    let pool: Vec<&(String, Vec<u32>, Vec<usize>)> =
+        shape.iter().filter(|(id, ..)| id == "hk-pool4").collect();
+    assert_eq!(pool.len(), 1);
+    let (_, pool_days, pool_travellers) = pool[0];
+    assert_eq!(pool_travellers, &vec![0, 1, 2, 3]);
+    assert_eq!(pool_days.len(), 5);
+    // The pairs: two a day, on the two days the pool does not serve.
+    let mut pair_days: Vec<u32> = Vec::new();
+    for (id, days, who) in &shape {
+        if id == "hk-share" {
+            assert_eq!((days.len(), who.len()), (1, 2));
+            assert!(!pool_days.contains(&days[0]));
+            pair_days.push(days[0]);
+        }
+    }
+    pair_days.sort_unstable();
+    pair_days.dedup();
+    assert_eq!(pair_days.len(), 2);
 }
 
 #[test]

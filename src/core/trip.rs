@@ -16,7 +16,7 @@ pub const MAX_PEOPLE: u32 = 12;
 pub const MAX_MB_PER_DAY: Megabytes = 100 * 1024;
 
 /// Some days in one country.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Leg {
     /// Where.
     pub country: CountryCode,

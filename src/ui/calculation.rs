@@ -13,7 +13,7 @@ use crate::core::trip::Trip;
 /// Work above which a calculation leaves the page's thread (when a worker
 /// can take it): `engine::work_estimate` units. Measured in Chromium on the
 /// bench's family trip (Hong Kong 3, Japan 4, Hong Kong 2; two adults, two
-/// children; up to 16,500 units with regrouping), a unit costs about 0.8 µs
+/// children; 15,480 units, regrouping at every day boundary), a unit costs about 0.8 µs
 /// with the answer drawn: this keeps an edit on the page near a frame, where
 /// the worker's round trip alone costs more (its p95 was 33 ms).
 pub const HEAVY_WORK: u64 = 20_000;

@@ -76,24 +76,15 @@ fn subsets(n: usize, size: usize) -> Vec<Vec<usize>> {
 }
 
 /// The exact optimum: value, purchases, and what is spent in each currency.
-/// A group of two or more on two to six legs may regroup where one leg
-/// ends: every set of such cuts is tried, each block of days priced on its
-/// own. A cut never divides the days of an own-line allowance that some
-/// traveller can use up on the trip.
+/// A group of two or more may regroup at any day boundary (the contract:
+/// "the split may change at day boundaries"): every set of such cuts is
+/// tried, each block of days priced on its own. A cut never divides the
+/// days of an own-line allowance that some traveller can use up on the trip.
 fn optimum(catalogue: &Catalogue, trip: &Trip) -> Option<(Value, u32, Spend)> {
     let own_line = OwnLine::for_trip(trip, catalogue);
     let days = trip.day_countries();
-    let mut starts: Vec<usize> = Vec::new();
-    let mut day = 0usize;
-    for leg in &trip.legs {
-        starts.push(day);
-        day += leg.days as usize;
-    }
-    let regroups = trip.travellers.len() >= 2 && (2..=6).contains(&trip.legs.len());
-    let cuts: Vec<usize> = starts
-        .iter()
-        .copied()
-        .skip(1)
+    let regroups = trip.travellers.len() >= 2;
+    let cuts: Vec<usize> = (1..days.len())
         .filter(|&cut| {
             regroups && !divides_a_limited_allowance(trip, own_line.as_ref(), &days, cut)
         })

@@ -1,61 +1,120 @@
-//! Regrouping between legs: the group may split into units one way on some
-//! legs and another way on others ("a pool of four in Hong Kong, two
-//! hotspot pairs in Japan").
+//! Regrouping: the group may split into units one way on some days and
+//! another way on others ("a pool of four in Hong Kong, two hotspot pairs
+//! in Japan"; "one pool for the first five days, then each on their own").
 //!
-//! The trip's legs are cut into blocks of consecutive legs. Each block is
+//! The trip's days are cut into blocks of consecutive days. Each block is
 //! searched on its own (the best split of the group on its days, purchases
-//! inside it), and the best blocks are a shortest path over the leg
-//! boundaries: the cheapest way to the end of each boundary's block is the
-//! cheapest way to an earlier boundary plus one block from there. The path
-//! without cuts is the whole-trip search, so regrouping never costs more,
-//! and it wins a tie (fewer purchases first, then no cut).
+//! inside it), and the best blocks are a shortest path over the boundaries:
+//! the cheapest way to the end of each boundary's block is the cheapest way
+//! to an earlier boundary plus one block from there. The path without cuts
+//! is the whole-trip search, so regrouping never costs more, and it wins a
+//! tie (fewer purchases first, then no cut).
+//!
+//! A block's cost depends only on its legs (countries and days, the same
+//! travellers throughout), so blocks alike are searched once: a trip of one
+//! leg of `n` days has `n` distinct blocks, not n(n + 1) / 2.
 //!
 //! Limits, so that the answer stays exact within them:
 //! - a cut may not divide the days of an own-line allowance that can run
 //!   out: its use counts over the whole trip;
 //! - purchases do not cross a cut (a pass resumed after a gap is found by
 //!   the whole-trip search, not by a block's);
-//! - the search regroups on trips of at most `MAX_LEGS` legs whose work,
-//!   blocks included, stays under the engine's bound (`regroups`).
+//! - the search regroups at every day boundary where that work stays under
+//!   `DAY_CUT_WORK`; beyond it, only where a leg ends, on trips of at most
+//!   `MAX_LEGS` legs whose work stays under the engine's bound (`regroups`).
+
+use std::collections::{HashMap, HashSet};
 
 use super::lane::{DayService, Key};
 use super::own_line::{DayUse, OwnLine};
 use super::search::{Solution, SolvedUnit};
-use crate::core::trip::Trip;
+use crate::core::trip::{Leg, Trip};
 
-/// Most legs of a trip on which the group may regroup: every block of them
-/// is searched, (L + 1)(L + 2) / 6 times the work of the trip.
+/// Most legs of a trip on which the group may regroup only where a leg
+/// ends: every block of them is searched, (L + 1)(L + 2) / 6 times the work
+/// of the trip.
 pub const MAX_LEGS: usize = 6;
 
-/// How many times the whole trip's work searching every block of legs
-/// costs (days searched over all blocks, over the trip's days, rounded up).
-pub fn work_factor(trip: &Trip) -> u64 {
-    let legs = trip.legs.len();
-    let total = u64::from(trip.total_days()).max(1);
+/// Most work (`engine::work_estimate` units, blocks included) for which the
+/// group may regroup at every day boundary: about 40 ms natively. Beyond
+/// it, the group regroups where legs end.
+pub const DAY_CUT_WORK: u64 = 400_000;
+
+/// A day of a block costs about a quarter of a day of the whole-trip
+/// search, which also runs the simplest and everyone-alone searches and
+/// the tie rule's (measured on the bench's family trips: 0.56 ms with 4
+/// times the days searched in blocks, 1.4-1.9 ms with 16 times).
+const BLOCK_SHARE: u64 = 4;
+
+/// The work of the search on this trip with the blocks `regroup` allows,
+/// where `base` is its work without regrouping.
+pub fn work(trip: &Trip, base: u64, regroup: Regroup) -> u64 {
+    match regroup {
+        Regroup::Never => base,
+        at => base.saturating_add(
+            base.saturating_mul(work_factor(trip, at).saturating_sub(1)) / BLOCK_SHARE,
+        ),
+    }
+}
+
+/// Where the group may regroup on a trip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Regroup {
+    /// Nowhere: one split for the whole trip.
+    Never,
+    /// Where a leg ends.
+    AtLegs,
+    /// At every day boundary (the contract's rule).
+    AtDays,
+}
+
+/// Where the group may regroup on this trip: two travellers or more on
+/// two days or more, at every day boundary when the work of every distinct
+/// block stays within `DAY_CUT_WORK`, otherwise where legs end when there
+/// are at most `MAX_LEGS` and that work stays within `budget` (the work of
+/// the trip without regrouping is `base`).
+pub fn regroups(trip: &Trip, base: u64, budget: u64) -> Regroup {
+    if trip.travellers.len() < 2 || trip.total_days() < 2 {
+        return Regroup::Never;
+    }
+    // Every block starting on the first day is distinct (lengths differ),
+    // so the blocks search at least (days + 1) / 2 times the trip's days:
+    // a quick bound before counting the distinct blocks.
+    let days = u64::from(trip.total_days());
+    let least = base.saturating_add(base.saturating_mul(days.saturating_sub(1)) / 2 / BLOCK_SHARE);
+    if least <= DAY_CUT_WORK && work(trip, base, Regroup::AtDays) <= DAY_CUT_WORK {
+        return Regroup::AtDays;
+    }
+    if (2..=MAX_LEGS).contains(&trip.legs.len())
+        && base.saturating_mul(work_factor(trip, Regroup::AtLegs)) <= budget
+    {
+        return Regroup::AtLegs;
+    }
+    Regroup::Never
+}
+
+/// How many times the whole trip's work searching every distinct block
+/// costs (days searched over all distinct blocks, over the trip's days,
+/// rounded up).
+pub fn work_factor(trip: &Trip, regroup: Regroup) -> u64 {
+    let total = trip.total_days();
+    let stops = stops(trip, regroup, &(1..total).collect::<Vec<u32>>());
+    let mut seen: HashSet<Vec<Leg>> = HashSet::new();
     let mut searched = 0u64;
-    for first in 0..legs {
-        let mut days = 0u64;
-        for leg in &trip.legs[first..] {
-            days += u64::from(leg.days);
-            searched += days;
+    for (i, &from) in stops.iter().enumerate() {
+        for &to in &stops[i + 1..] {
+            if seen.insert(block_key(trip, from, to)) {
+                searched += u64::from(to - from);
+            }
         }
     }
-    searched.div_ceil(total).max(1)
+    searched.div_ceil(u64::from(total.max(1))).max(1)
 }
 
-/// Whether the search regroups between legs on this trip: two travellers
-/// or more, two to `MAX_LEGS` legs, and work within `budget` (the work of
-/// the trip without regrouping is `base`).
-pub fn regroups(trip: &Trip, base: u64, budget: u64) -> bool {
-    trip.travellers.len() >= 2
-        && (2..=MAX_LEGS).contains(&trip.legs.len())
-        && base.saturating_mul(work_factor(trip)) <= budget
-}
-
-/// Leg boundaries where the group may regroup (boundary `b` is before leg
-/// `b`): every one that divides no own-line allowance some traveller can
-/// exhaust on the trip.
-pub fn cuts(trip: &Trip, own_line: Option<&OwnLine>) -> Vec<usize> {
+/// Day boundaries where the group may regroup (boundary `d` is before trip
+/// day `d`): every one that divides no own-line allowance some traveller
+/// can exhaust on the trip.
+pub fn cuts(trip: &Trip, own_line: Option<&OwnLine>) -> Vec<u32> {
     let days = trip.day_countries();
     let day_use: Vec<DayUse> = days
         .iter()
@@ -82,74 +141,145 @@ pub fn cuts(trip: &Trip, own_line: Option<&OwnLine>) -> Vec<usize> {
             }
         }
     }
-    trip.leg_first_days()
-        .into_iter()
-        .enumerate()
-        .skip(1)
-        .filter(|&(_, day)| {
+    (1..trip.total_days())
+        .filter(|&day| {
             let day = day as usize;
             spans
                 .iter()
                 .all(|&(first, last)| day <= first || day > last)
         })
-        .map(|(b, _)| b)
         .collect()
 }
 
-/// The trip made of legs `from..to` (the same travellers, home and lines).
-pub fn legs_of(trip: &Trip, from: usize, to: usize) -> Trip {
+/// The boundaries a path may stop at, in order: the start, the `cuts`
+/// allowed by `regroup`, the end.
+fn stops(trip: &Trip, regroup: Regroup, cuts: &[u32]) -> Vec<u32> {
+    let total = trip.total_days();
+    let leg_starts = trip.leg_first_days();
+    let mut stops: Vec<u32> = vec![0];
+    stops.extend(cuts.iter().copied().filter(|&d| {
+        d > 0
+            && d < total
+            && match regroup {
+                Regroup::Never => false,
+                Regroup::AtLegs => leg_starts.contains(&d),
+                Regroup::AtDays => true,
+            }
+    }));
+    stops.push(total);
+    stops
+}
+
+/// The legs that meet trip days `from..to`, cut to them: what a block's
+/// cost depends on.
+fn block_key(trip: &Trip, from: u32, to: u32) -> Vec<Leg> {
+    // Built as `Leg`s: rustc 1.95 at opt-level "s"/"z" miscompiles pushing
+    // a `(CountryCode, u32)` tuple here (the days read as garbage).
+    let mut legs = Vec::new();
+    let mut day = 0u32;
+    for leg in &trip.legs {
+        let (first, end) = (day, day + leg.days);
+        day = end;
+        let days = end.min(to).saturating_sub(first.max(from));
+        if days > 0 {
+            legs.push(Leg {
+                country: leg.country,
+                days,
+            });
+        }
+    }
+    legs
+}
+
+/// The trip made of trip days `from..to`: the legs that meet them, cut to
+/// them (the same travellers, home and lines).
+pub fn days_of(trip: &Trip, from: u32, to: u32) -> Trip {
     Trip {
-        legs: trip.legs[from..to].to_vec(),
+        legs: block_key(trip, from, to),
         ..trip.clone()
     }
 }
 
 /// The best of the whole-trip answer and every way of cutting the trip at
-/// `cuts` into blocks, each block answered by `block(from, to, first)`
-/// (legs `from..to`, whose first trip day is `first`; days counted from
-/// it). Blocks may answer a
-/// trip the whole-trip search cannot (a bundle of two cards shared by
-/// different pairs on different legs).
+/// the `cuts` that `regroup` allows into blocks, each block answered by
+/// `block(days, first)` (`days` made by `days_of`, whose first trip day is
+/// `first`; days counted from it). Blocks alike are answered once. Blocks
+/// may answer a trip the whole-trip search cannot (a bundle of two cards
+/// shared by different pairs on different days). With a `bound` (the tie
+/// rule looks for an answer of exactly that key), nothing above it is
+/// searched.
 pub fn best_blocks(
     trip: &Trip,
-    cuts: &[usize],
+    regroup: Regroup,
+    cuts: &[u32],
     whole: Option<Solution>,
-    mut block: impl FnMut(usize, usize, u32) -> Option<Solution>,
+    bound: Option<Key>,
+    mut block: impl FnMut(&Trip, u32) -> Option<Solution>,
 ) -> Option<Solution> {
-    let legs = trip.legs.len();
-    // Boundaries a path may stop at, in order: the start, the cuts, the end.
-    let mut stops: Vec<usize> = vec![0];
-    stops.extend(cuts.iter().copied().filter(|&b| b > 0 && b < legs));
-    stops.push(legs);
-    let first_day = trip.leg_first_days();
-    let days = trip.total_days() as usize;
-    // best[i]: the cheapest way through the legs before stop i, as blocks.
-    let mut best: Vec<Option<Solution>> = vec![None; stops.len()];
-    best[0] = Some(Solution {
-        key: Key::ZERO,
-        units: Vec::new(),
-    });
+    let stops = stops(trip, regroup, cuts);
+    let days = trip.total_days();
+    let end = stops.len() - 1;
+    let mut answered: HashMap<Vec<Leg>, Option<Solution>> = HashMap::new();
+    // best[i]: the cheapest way through the days before stop i, as blocks:
+    // its key, the stop its last block starts at, that block's answer.
+    let mut best: Vec<Option<(Key, usize, Option<Solution>)>> = vec![None; stops.len()];
+    best[0] = Some((Key::ZERO, 0, None));
+    if let Some(found) = &whole {
+        best[end] = Some((found.key, 0, Some(found.clone())));
+    }
     for to in 1..stops.len() {
-        for from in 0..to {
+        // Blocks ending at this stop, shortest first. A block's answer
+        // limited to its later days answers the shorter block (a pass
+        // serves fewer days, from a later first day), so a shorter block
+        // costs no more: `floor` is a lower bound on the next block, which
+        // is skipped when even that cannot beat the best found (or passes
+        // the bound). For the same reason, when a block has no answer no
+        // longer one has.
+        let mut floor = Key::ZERO;
+        // The whole trip (from the first stop to the last) is answered
+        // already and is not a block: it may resume a pass where blocks
+        // cannot.
+        let longest = usize::from(to == end);
+        for from in (longest..to).rev() {
+            let Some((before, ..)) = best[from] else {
+                continue;
+            };
+            let least = before.plus(floor);
+            let beaten = best[to].as_ref().is_some_and(|(k, ..)| least > *k);
+            if beaten || bound.is_some_and(|b| least > b) {
+                continue;
+            }
             let (a, b) = (stops[from], stops[to]);
-            let Some(before) = best[from].as_ref() else {
-                continue;
+            let Some(here) = answered
+                .entry(block_key(trip, a, b))
+                .or_insert_with(|| block(&days_of(trip, a, b), a))
+                .as_ref()
+            else {
+                break;
             };
-            let here = if a == 0 && b == legs {
-                whole.clone()
-            } else {
-                block(a, b, first_day[a]).map(|s| shifted(s, first_day[a], days))
-            };
-            let Some(here) = here else {
-                continue;
-            };
-            let key = before.key.plus(here.key);
-            if best[to].as_ref().is_none_or(|s| key < s.key) {
-                best[to] = Some(joined(before.clone(), here));
+            floor = here.key;
+            let total = before.plus(here.key);
+            // Longer blocks (smaller `from`) come later and win ties: the
+            // whole trip, then fewer cuts.
+            let wins = best[to]
+                .as_ref()
+                .is_none_or(|&(k, at, _)| total < k || (total == k && from < at));
+            if wins {
+                best[to] = Some((total, from, Some(shifted(here.clone(), a, days as usize))));
             }
         }
     }
-    best.pop().flatten()
+    // The blocks of the best path, last first, joined in trip order.
+    let mut path: Vec<Solution> = Vec::new();
+    let mut at = end;
+    while at > 0 {
+        let (_, from, here) = best[at].take()?;
+        path.push(here?);
+        at = from;
+    }
+    let mut blocks = path.into_iter().rev();
+    let first = blocks.next()?;
+    Some(blocks.fold(first, joined))
 }
 
 /// A block's solution placed at `first` in a trip of `days` days: the
@@ -219,4 +349,35 @@ fn continued(same: &mut SolvedUnit, unit: SolvedUnit) {
         *mine += theirs;
     }
     same.lane.key = same.lane.key.plus(unit.lane.key);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::country::CountryCode;
+    use crate::core::date::Date;
+    use crate::core::trip::{Leg, Trip};
+
+    fn leg(code: &str, days: u32) -> Leg {
+        Leg {
+            country: CountryCode::parse(code).unwrap_or_else(|| unreachable!()),
+            days,
+        }
+    }
+
+    #[test]
+    fn a_block_is_the_legs_that_meet_its_days_cut_to_them() {
+        let start = Date::new(2026, 12, 1).unwrap_or_else(|| unreachable!());
+        let trip = Trip::uniform(
+            vec![leg("HK", 3), leg("JP", 4), leg("HK", 2)],
+            2,
+            1024,
+            start,
+        );
+        assert_eq!(super::days_of(&trip, 0, 1).legs, vec![leg("HK", 1)]);
+        assert_eq!(
+            super::days_of(&trip, 2, 8).legs,
+            vec![leg("HK", 1), leg("JP", 4), leg("HK", 1)]
+        );
+        assert_eq!(super::days_of(&trip, 0, 9).legs, trip.legs);
+    }
 }

@@ -88,7 +88,7 @@ pub enum DayService {
     /// Purchase number `n` of the lane.
     Purchase(usize),
     /// The unit's travellers are in other units that day (the group
-    /// regrouped between legs: `blocks`).
+    /// regrouped: `blocks`).
     Elsewhere,
 }
 

@@ -156,8 +156,7 @@ pub enum DayService {
     OwnLineAllowance(usize),
     /// Purchase `n` of the option.
     Purchase(usize),
-    /// The traveller is in another unit that day: the group regrouped
-    /// between legs.
+    /// The traveller is in another unit that day: the group regrouped.
     Elsewhere,
 }
 
@@ -317,11 +316,13 @@ pub fn compute_options(request: Request<'_>) -> Answer {
         request,
         own_line: own_line.as_ref(),
     };
+    let regroup = regroups(catalogue, trip);
     let ties = |keep| ties::Ties {
         catalogue,
         trip,
         own_line: own_line.as_ref(),
         keep,
+        regroup,
     };
     let anything: &dyn Fn(&Plan) -> bool = &|_| true;
     let cheapest = &ties(anything).settle(cheapest.clone(), Search::Cheapest);
@@ -363,24 +364,20 @@ pub fn compute_options(request: Request<'_>) -> Answer {
 
 /// A rough measure of the work `compute` does for a trip: plans × days ×
 /// distinct units of travellers the search prices (travellers alike share
-/// a search), times the blocks of legs searched when the group may regroup
-/// between legs. It decides where the calculation runs, never what it
+/// a search), times the distinct blocks of days searched when the group
+/// may regroup. It decides where the calculation runs, never what it
 /// answers.
 pub fn work_estimate(catalogue: &Catalogue, trip: &Trip) -> u64 {
     let alone = work_without_regrouping(catalogue, trip);
-    if blocks::regroups(trip, alone, MAX_WORK) {
-        alone.saturating_mul(blocks::work_factor(trip))
-    } else {
-        alone
-    }
+    blocks::work(trip, alone, blocks::regroups(trip, alone, MAX_WORK))
 }
 
-/// Whether the cheapest search regroups between legs on this trip.
-fn regroups(catalogue: &Catalogue, trip: &Trip) -> bool {
+/// Where the cheapest search regroups on this trip.
+fn regroups(catalogue: &Catalogue, trip: &Trip) -> blocks::Regroup {
     blocks::regroups(trip, work_without_regrouping(catalogue, trip), MAX_WORK)
 }
 
-/// The work of the search without regrouping between legs: what
+/// The work of the search without regrouping: what
 /// `MAX_WORK` bounds (regrouping is left out where it would pass it).
 fn work_without_regrouping(catalogue: &Catalogue, trip: &Trip) -> u64 {
     let mut kinds: Vec<(crate::core::trip::Traveller, u64)> = Vec::new();

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::blocks;
+use super::blocks::{self, Regroup};
 use super::eligibility::refusal;
 use super::lane::{self, DayService, Key, Lane, LaneAnswers, LaneInput, LimitedAllowance};
 use super::own_line::{DayUse, OwnLine};
@@ -85,11 +85,14 @@ pub struct Setting<'a> {
     /// it, and looking countries up in each plan's coverage for every unit,
     /// candidate and day was most of the time of large trips.
     plan_covers: Vec<Vec<bool>>,
-    /// The cheapest search also tries regrouping between legs (`blocks`).
-    regroup: bool,
+    /// Where the cheapest search also tries regrouping (`blocks`).
+    regroup: Regroup,
     /// For a block of legs: the whole trip's search and the block's first
     /// day. A block's units use the whole trip's candidates (`on_days`).
     whole: Option<(&'a Setting<'a>, usize)>,
+    /// The key the caller looks for (the tie rule): nothing costlier is
+    /// searched between blocks.
+    target: Option<Key>,
     /// Each unit's candidates, kept for the blocks' searches.
     inputs: RefCell<HashMap<Vec<Traveller>, Rc<UnitInput>>>,
 }
@@ -103,9 +106,22 @@ impl<'a> Setting<'a> {
         own_line: Option<&'a OwnLine>,
         keep: &dyn Fn(&Plan) -> bool,
     ) -> Setting<'a> {
-        Setting::offering(catalogue, trip, own_line, &|plan| {
-            refusal(plan, trip).is_none() && keep(plan)
-        })
+        let regroup = super::regroups(catalogue, trip);
+        Setting::regrouping(catalogue, trip, own_line, keep, regroup)
+    }
+
+    /// `Setting::new` where the caller knows already where the group may
+    /// regroup (the tie rule's many searches on one trip).
+    pub fn regrouping(
+        catalogue: &'a Catalogue,
+        trip: &'a Trip,
+        own_line: Option<&'a OwnLine>,
+        keep: &dyn Fn(&Plan) -> bool,
+        regroup: Regroup,
+    ) -> Setting<'a> {
+        let plans = (0..catalogue.plans.len())
+            .filter(|&i| refusal(&catalogue.plans[i], trip).is_none() && keep(&catalogue.plans[i]));
+        Setting::build(catalogue, trip, own_line, plans, regroup)
     }
 
     /// A search over the plans `offer` accepts, eligibility left to it
@@ -121,16 +137,16 @@ impl<'a> Setting<'a> {
         Setting::build(catalogue, trip, own_line, plans, regroup)
     }
 
-    /// The same search on a block of the trip's legs (`legs`, made by
-    /// `blocks::legs_of`): the plans offered on the whole trip, the same
+    /// The same search on a block of the trip's days (`part`, made by
+    /// `blocks::days_of`): the plans offered on the whole trip, the same
     /// own line, no regrouping inside the block.
-    fn on_legs<'b>(&'b self, legs: &'b Trip, first_day: usize) -> Setting<'b> {
+    fn on_block<'b>(&'b self, part: &'b Trip, first_day: usize) -> Setting<'b> {
         let mut block = Setting::build(
             self.catalogue,
-            legs,
+            part,
             self.own_line,
             self.plans.iter().copied(),
-            false,
+            Regroup::Never,
         );
         block.whole = Some((self, first_day));
         block
@@ -142,7 +158,7 @@ impl<'a> Setting<'a> {
         trip: &'a Trip,
         own_line: Option<&'a OwnLine>,
         plans: impl Iterator<Item = usize>,
-        regroup: bool,
+        regroup: Regroup,
     ) -> Setting<'a> {
         let days = trip.day_countries();
         let mut leg_starts = vec![false; days.len() + 1];
@@ -203,8 +219,17 @@ impl<'a> Setting<'a> {
             plan_covers,
             regroup,
             whole: None,
+            target: None,
             inputs: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The same search, looking for an answer of key `target` (or less):
+    /// costlier ways of regrouping are not searched.
+    #[must_use]
+    pub fn looking_for(mut self, target: Key) -> Self {
+        self.target = Some(target);
+        self
     }
 
     /// Catalogue indices of the plans offered for this trip, in id order.
@@ -232,21 +257,34 @@ impl<'a> Setting<'a> {
     }
 
     /// The cheapest search: the best split of the group for the whole
-    /// trip, or better, different splits on blocks of legs.
+    /// trip, or better, different splits on blocks of days.
     fn cheapest(&self, units: &mut UnitCache<'_, 'a>) -> Option<Solution> {
         let whole = run(Search::Cheapest, units);
-        if !self.regroup {
+        if self.regroup == Regroup::Never {
             return whole;
         }
         let cuts = blocks::cuts(self.trip, self.own_line);
         if cuts.is_empty() {
             return whole;
         }
-        blocks::best_blocks(self.trip, &cuts, whole, |from, to, first_day| {
-            let legs = blocks::legs_of(self.trip, from, to);
-            self.on_legs(&legs, first_day as usize)
-                .solve_one(Search::Cheapest)
-        })
+        // Looking for an answer of a given key (the tie rule): the whole
+        // trip reaching it is the answer, as it would win the tie.
+        if let (Some(target), Some(found)) = (self.target, &whole) {
+            if found.key <= target {
+                return whole;
+            }
+        }
+        blocks::best_blocks(
+            self.trip,
+            self.regroup,
+            &cuts,
+            whole,
+            self.target,
+            |part, first_day| {
+                self.on_block(part, first_day as usize)
+                    .solve_one(Search::Cheapest)
+            },
+        )
     }
 
     /// Runs the three searches.

@@ -12,6 +12,7 @@
 //! that the first optimum stands (still the cheapest, with the fewest
 //! purchases).
 
+use super::blocks::Regroup;
 use super::own_line::{DayUse, OwnLine};
 use super::search::{Search, Setting, Solution};
 use crate::core::catalogue::{Catalogue, Plan};
@@ -31,6 +32,8 @@ pub struct Ties<'a> {
     pub own_line: Option<&'a OwnLine>,
     /// Plans this option may use at all (e.g. only checked ones).
     pub keep: &'a dyn Fn(&Plan) -> bool,
+    /// Where the group may regroup on this trip (`engine::regroups`).
+    pub regroup: Regroup,
 }
 
 impl Ties<'_> {
@@ -43,7 +46,14 @@ impl Ties<'_> {
             return found;
         }
         // Plans the reader may buy for this trip, in id order.
-        let offered = Setting::new(self.catalogue, self.trip, self.own_line, self.keep).offered();
+        let offered = Setting::regrouping(
+            self.catalogue,
+            self.trip,
+            self.own_line,
+            self.keep,
+            self.regroup,
+        )
+        .offered();
         // What each offered plan covers of the countries only a purchase
         // can serve: a set of plans that leaves one of them out has no
         // answer, and is not searched (most sets, on a trip of several
@@ -83,7 +93,14 @@ impl Ties<'_> {
                     .map(|&i| self.catalogue.plans[offered[i]].id.as_str())
                     .collect();
                 let only = |plan: &Plan| (self.keep)(plan) && allowed.contains(&plan.id.as_str());
-                let setting = Setting::new(self.catalogue, self.trip, self.own_line, &only);
+                let setting = Setting::regrouping(
+                    self.catalogue,
+                    self.trip,
+                    self.own_line,
+                    &only,
+                    self.regroup,
+                )
+                .looking_for(found.key);
                 let Some(other) = setting.solve_one(search) else {
                     continue;
                 };
