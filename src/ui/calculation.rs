@@ -12,11 +12,12 @@ use crate::core::trip::Trip;
 
 /// Work above which a calculation leaves the page's thread (when a worker
 /// can take it): `engine::work_estimate` units. Measured in Chromium on the
-/// bench's family trip (Hong Kong 3, Japan 4, Hong Kong 2; two adults, two
-/// children; 15,480 units, regrouping at every day boundary), a unit costs about 0.8 µs
-/// with the answer drawn: this keeps an edit on the page near a frame, where
-/// the worker's round trip alone costs more (its p95 was 33 ms).
-pub const HEAVY_WORK: u64 = 20_000;
+/// bench's family trip (Hong Kong 1-6, Japan 4, Hong Kong 2; two adults,
+/// two children; 8,428-30,960 units, regrouping at every day boundary), a
+/// unit costs about 0.45 µs with the answer drawn (p95 14 ms to the DOM):
+/// this keeps an edit on the page near a frame, where the worker's round
+/// trip alone costs more (its p95 was 33 ms).
+pub const HEAVY_WORK: u64 = 35_000;
 
 /// What to calculate.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -200,26 +200,38 @@ pub fn days_of(trip: &Trip, from: u32, to: u32) -> Trip {
     }
 }
 
+/// What a search with fewer plans looks for (the tie rule): an answer of
+/// key `bound` at most, made only of the `allowed` blocks (those on the
+/// full search's cheapest ways), when known.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Looking<'s> {
+    /// Nothing costlier is searched.
+    pub bound: Option<Key>,
+    /// Only these blocks (first day, end day) are searched.
+    pub allowed: Option<&'s [(u32, u32)]>,
+}
+
 /// The best of the whole-trip answer and every way of cutting the trip at
 /// the `cuts` that `regroup` allows into blocks, each block answered by
 /// `block(days, first)` (`days` made by `days_of`, whose first trip day is
 /// `first`; days counted from it). Blocks alike are answered once. Blocks
 /// may answer a trip the whole-trip search cannot (a bundle of two cards
-/// shared by different pairs on different days). With a `bound` (the tie
-/// rule looks for an answer of exactly that key), nothing above it is
-/// searched.
+/// shared by different pairs on different days). The answer names the
+/// blocks on its cheapest ways (`Solution::optimal_blocks`).
 pub fn best_blocks(
     trip: &Trip,
     regroup: Regroup,
     cuts: &[u32],
     whole: Option<Solution>,
-    bound: Option<Key>,
+    looking: Looking<'_>,
     mut block: impl FnMut(&Trip, u32) -> Option<Solution>,
 ) -> Option<Solution> {
     let stops = stops(trip, regroup, cuts);
     let days = trip.total_days();
     let end = stops.len() - 1;
     let mut answered: HashMap<Vec<Leg>, Option<Solution>> = HashMap::new();
+    // Every block searched, as (first stop, end stop, key).
+    let mut searched: Vec<(usize, usize, Key)> = Vec::new();
     // best[i]: the cheapest way through the days before stop i, as blocks:
     // its key, the stop its last block starts at, that block's answer.
     let mut best: Vec<Option<(Key, usize, Option<Solution>)>> = vec![None; stops.len()];
@@ -244,12 +256,23 @@ pub fn best_blocks(
             let Some((before, ..)) = best[from] else {
                 continue;
             };
-            let least = before.plus(floor);
-            let beaten = best[to].as_ref().is_some_and(|(k, ..)| least > *k);
-            if beaten || bound.is_some_and(|b| least > b) {
+            let (a, b) = (stops[from], stops[to]);
+            if looking
+                .allowed
+                .is_some_and(|allowed| !allowed.contains(&(a, b)))
+            {
                 continue;
             }
-            let (a, b) = (stops[from], stops[to]);
+            // The block one stop shorter at its end bounds it too.
+            let shorter = (to > from + 1)
+                .then(|| answered.get(&block_key(trip, a, stops[to - 1])))
+                .flatten()
+                .and_then(|known| known.as_ref().map(|s| s.key));
+            let least = before.plus(shorter.map_or(floor, |k| k.max(floor)));
+            let beaten = best[to].as_ref().is_some_and(|(k, ..)| least > *k);
+            if beaten || looking.bound.is_some_and(|bound| least > bound) {
+                continue;
+            }
             let Some(here) = answered
                 .entry(block_key(trip, a, b))
                 .or_insert_with(|| block(&days_of(trip, a, b), a))
@@ -258,6 +281,7 @@ pub fn best_blocks(
                 break;
             };
             floor = here.key;
+            searched.push((from, to, here.key));
             let total = before.plus(here.key);
             // Longer blocks (smaller `from`) come later and win ties: the
             // whole trip, then fewer cuts.
@@ -269,6 +293,7 @@ pub fn best_blocks(
             }
         }
     }
+    let optimal = on_cheapest_ways(&stops, &best, &searched);
     // The blocks of the best path, last first, joined in trip order.
     let mut path: Vec<Solution> = Vec::new();
     let mut at = end;
@@ -279,7 +304,43 @@ pub fn best_blocks(
     }
     let mut blocks = path.into_iter().rev();
     let first = blocks.next()?;
-    Some(blocks.fold(first, joined))
+    let mut answer = blocks.fold(first, joined);
+    answer.optimal_blocks = Some(std::rc::Rc::new(optimal));
+    Some(answer)
+}
+
+/// The blocks (first day, end day) of `searched` that lie on a cheapest
+/// way from the first stop to the last: the cheapest way to their first
+/// stop, plus theirs, plus the cheapest way on from their end stop, is the
+/// best. A block skipped by the search cannot be on one (a cheaper way to
+/// its end stop was known), so the blocks searched are enough.
+fn on_cheapest_ways(
+    stops: &[u32],
+    best: &[Option<(Key, usize, Option<Solution>)>],
+    searched: &[(usize, usize, Key)],
+) -> Vec<(u32, u32)> {
+    let end = stops.len() - 1;
+    let Some(target) = best[end].as_ref().map(|(k, ..)| *k) else {
+        return Vec::new();
+    };
+    // onward[i]: the cheapest way from stop i to the last, by blocks.
+    let mut onward: Vec<Option<Key>> = vec![None; stops.len()];
+    onward[end] = Some(Key::ZERO);
+    for i in (0..end).rev() {
+        onward[i] = searched
+            .iter()
+            .filter(|(from, ..)| *from == i)
+            .filter_map(|&(_, to, key)| onward[to].map(|rest| key.plus(rest)))
+            .min();
+    }
+    searched
+        .iter()
+        .filter(|&&(from, to, key)| {
+            let before = best[from].as_ref().map(|(k, ..)| *k);
+            matches!((before, onward[to]), (Some(b), Some(rest)) if b.plus(key).plus(rest) == target)
+        })
+        .map(|&(from, to, _)| (stops[from], stops[to]))
+        .collect()
 }
 
 /// A block's solution placed at `first` in a trip of `days` days: the

@@ -35,6 +35,9 @@ pub struct SolvedUnit {
     pub candidates: std::rc::Rc<Vec<UnitCandidate>>,
 }
 
+/// Blocks of days (first day, end day) on a search's cheapest ways.
+pub type OptimalBlocks = Rc<Vec<(u32, u32)>>;
+
 /// A whole-group solution.
 #[derive(Clone, Debug)]
 pub struct Solution {
@@ -42,6 +45,11 @@ pub struct Solution {
     pub key: Key,
     /// Its units.
     pub units: Vec<SolvedUnit>,
+    /// When the search regrouped: the blocks of days (first day, end day)
+    /// that lie on some cheapest way through the trip. Only they can make
+    /// an answer of the same key from fewer plans (the tie rule): a plan
+    /// left out never makes a block cheaper.
+    pub optimal_blocks: Option<OptimalBlocks>,
 }
 
 /// The three searches the answer lists.
@@ -90,9 +98,10 @@ pub struct Setting<'a> {
     /// For a block of legs: the whole trip's search and the block's first
     /// day. A block's units use the whole trip's candidates (`on_days`).
     whole: Option<(&'a Setting<'a>, usize)>,
-    /// The key the caller looks for (the tie rule): nothing costlier is
-    /// searched between blocks.
-    target: Option<Key>,
+    /// The key the caller looks for (the tie rule) and the blocks of the
+    /// search that found it on its cheapest ways (`optimal_blocks`):
+    /// nothing costlier is searched, and no other block.
+    target: Option<(Key, Option<OptimalBlocks>)>,
     /// Each unit's candidates, kept for the blocks' searches.
     inputs: RefCell<HashMap<Vec<Traveller>, Rc<UnitInput>>>,
 }
@@ -224,11 +233,12 @@ impl<'a> Setting<'a> {
         }
     }
 
-    /// The same search, looking for an answer of key `target` (or less):
-    /// costlier ways of regrouping are not searched.
+    /// The same search with fewer plans, looking for an answer as good as
+    /// `found` (the tie rule): costlier ways of regrouping are not
+    /// searched, nor blocks off `found`'s cheapest ways.
     #[must_use]
-    pub fn looking_for(mut self, target: Key) -> Self {
-        self.target = Some(target);
+    pub fn looking_for(mut self, found: &Solution) -> Self {
+        self.target = Some((found.key, found.optimal_blocks.clone()));
         self
     }
 
@@ -269,7 +279,11 @@ impl<'a> Setting<'a> {
         }
         // Looking for an answer of a given key (the tie rule): the whole
         // trip reaching it is the answer, as it would win the tie.
-        if let (Some(target), Some(found)) = (self.target, &whole) {
+        let (bound, allowed) = match &self.target {
+            Some((key, blocks)) => (Some(*key), blocks.as_ref().map(|b| b.as_slice())),
+            None => (None, None),
+        };
+        if let (Some(target), Some(found)) = (bound, &whole) {
             if found.key <= target {
                 return whole;
             }
@@ -279,7 +293,7 @@ impl<'a> Setting<'a> {
             self.regroup,
             &cuts,
             whole,
-            self.target,
+            blocks::Looking { bound, allowed },
             |part, first_day| {
                 self.on_block(part, first_day as usize)
                     .solve_one(Search::Cheapest)
@@ -837,7 +851,11 @@ fn partition(
         whole -= unit;
     }
     out.sort_by_key(|u| u.travellers.iter().min().copied());
-    Some(Solution { key, units: out })
+    Some(Solution {
+        key,
+        units: out,
+        optimal_blocks: None,
+    })
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ impl Ties<'_> {
                     &only,
                     self.regroup,
                 )
-                .looking_for(found.key);
+                .looking_for(&found);
                 let Some(other) = setting.solve_one(search) else {
                     continue;
                 };

@@ -16,18 +16,45 @@ pub fn use_after_first_paint() -> bool {
     *ready
 }
 
-/// Runs `task` in a later macrotask: after what the current one changed
-/// in the page is painted.
+/// Runs `task` after what the current task changed in the page is painted:
+/// a macrotask queued from the next animation frame. (A timeout queued now
+/// may run before that frame and hold it back.) A page that gets no frames
+/// (a hidden tab, an iframe scrolled out of view) runs it after
+/// `NO_FRAME_MS` instead.
 #[cfg(target_arch = "wasm32")]
 pub fn after_paint(task: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let callback = Closure::once_into_js(task);
-    if let Some(window) = web_sys::window() {
-        // A macrotask: the first answer is painted before this runs.
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
-    }
+    const NO_FRAME_MS: i32 = 200;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Whichever comes first takes the task; the other finds it gone.
+    let task: Rc<RefCell<Option<Box<dyn FnOnce()>>>> = Rc::new(RefCell::new(Some(Box::new(task))));
+    let run = {
+        let task = Rc::clone(&task);
+        move || {
+            let next = task.borrow_mut().take();
+            if let Some(next) = next {
+                next();
+            }
+        }
+    };
+    let later = Closure::once_into_js(run.clone());
+    let in_frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(in_frame.unchecked_ref());
+    let fallback = Closure::once_into_js(run);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        NO_FRAME_MS,
+    );
 }
 
 /// Natively (tests) there is no page to paint: the task runs at once.
