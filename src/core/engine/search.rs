@@ -566,10 +566,23 @@ fn without_dominated(
     };
     // Only candidates covering the same days can dominate each other:
     // compare within those groups.
-    let mut groups: HashMap<(&[bool], bool, bool, u32), Vec<usize>> = HashMap::new();
+    // The days covered are packed into words for the key: hashing them one
+    // `bool` at a time was a sixth of the worst trip's time.
+    let packed = |cover: &[bool]| -> Vec<u64> {
+        cover
+            .chunks(64)
+            .map(|chunk| {
+                chunk
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |word, (i, &on)| word | (u64::from(on) << i))
+            })
+            .collect()
+    };
+    let mut groups: HashMap<(Vec<u64>, bool, bool, u32), Vec<usize>> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
         let key = (
-            covers[i].as_slice(),
+            packed(&covers[i]),
             c.contract,
             c.validity.is_none(),
             c.products(),
