@@ -573,6 +573,42 @@ fn the_family_regroups_inside_a_leg_a_pool_of_four_then_two_hotspot_pairs() {
 }
 
 #[test]
+fn of_ways_to_regroup_that_tie_the_one_cut_where_a_leg_ends_is_listed() {
+    let c = catalogue(vec![
+        // 2 GB over two days: an adult's day, or a child's two.
+        sim("hk-2d", &["HK"], 20.0, "HKD")
+            .validity(2)
+            .data_gb(2)
+            .hotspot(Hotspot::Blocked),
+        esim("jp-share", &["JP"], 100.0, "HKD")
+            .validity(5)
+            .data_gb(20)
+            .hotspot(Hotspot::CappedPerDay(4096)),
+    ]);
+    let t = trip(&[("HK", 3), ("JP", 2)], &[2048, 2048, 300, 300]);
+    let o = best(&answer(&c, &t, "HKD")).clone();
+    // Each on their own in Hong Kong (three packs for an adult, two for a
+    // child: HK$200), one host for all in Japan (100): HK$300 in eleven
+    // purchases. Cutting after the second day instead (the four then
+    // buying a pack each for the third day, as one unit with the Japan
+    // host) costs the same in as many purchases; the group is shown
+    // regrouping where it changes country.
+    assert_eq!(o.total, hkd(30_000));
+    assert_eq!(o.purchase_count(), 11);
+    for unit in &o.units {
+        for day in 1..5 {
+            let changes = (unit.days[day - 1] == DayService::Elsewhere)
+                != (unit.days[day] == DayService::Elsewhere);
+            assert!(
+                !changes || day == 3,
+                "a unit starts or ends on day {}",
+                day + 1
+            );
+        }
+    }
+}
+
+#[test]
 fn a_limited_own_line_allowance_is_not_divided_by_regrouping() {
     // A French line's EU allowance, counted over the whole trip: four
     // travellers at 4 GB a day in Germany then Italy use it up. Cut between

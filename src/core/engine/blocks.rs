@@ -232,12 +232,17 @@ pub fn best_blocks(
     let mut answered: HashMap<Vec<Leg>, Option<Solution>> = HashMap::new();
     // Every block searched, as (first stop, end stop, key).
     let mut searched: Vec<(usize, usize, Key)> = Vec::new();
-    // best[i]: the cheapest way through the days before stop i, as blocks:
-    // its key, the stop its last block starts at, that block's answer.
-    let mut best: Vec<Option<(Key, usize, Option<Solution>)>> = vec![None; stops.len()];
-    best[0] = Some((Key::ZERO, 0, None));
+    let leg_starts = trip.leg_first_days();
+    // best[i]: the cheapest way through the days before stop i, as blocks.
+    let mut best: Vec<Option<Reached>> = vec![None; stops.len()];
+    best[0] = Some(Reached::START);
     if let Some(found) = &whole {
-        best[end] = Some((found.key, 0, Some(found.clone())));
+        best[end] = Some(Reached {
+            key: found.key,
+            cuts: (0, 0),
+            from: 0,
+            block: Some(found.clone()),
+        });
     }
     for to in 1..stops.len() {
         // Blocks ending at this stop, shortest first. A block's answer
@@ -253,7 +258,12 @@ pub fn best_blocks(
         // cannot.
         let longest = usize::from(to == end);
         for from in (longest..to).rev() {
-            let Some((before, ..)) = best[from] else {
+            let Some(Reached {
+                key: before,
+                cuts: cuts_before,
+                ..
+            }) = best[from]
+            else {
                 continue;
             };
             let (a, b) = (stops[from], stops[to]);
@@ -269,7 +279,7 @@ pub fn best_blocks(
                 .flatten()
                 .and_then(|known| known.as_ref().map(|s| s.key));
             let least = before.plus(shorter.map_or(floor, |k| k.max(floor)));
-            let beaten = best[to].as_ref().is_some_and(|(k, ..)| least > *k);
+            let beaten = best[to].as_ref().is_some_and(|r| least > r.key);
             if beaten || looking.bound.is_some_and(|bound| least > bound) {
                 continue;
             }
@@ -283,13 +293,25 @@ pub fn best_blocks(
             floor = here.key;
             searched.push((from, to, here.key));
             let total = before.plus(here.key);
-            // Longer blocks (smaller `from`) come later and win ties: the
-            // whole trip, then fewer cuts.
-            let wins = best[to]
-                .as_ref()
-                .is_none_or(|&(k, at, _)| total < k || (total == k && from < at));
+            // Of ways that tie, the one whose cuts are where legs end, then
+            // the one with fewest cuts, then the longer last block: a group
+            // that regroups in the middle of a stay for nothing reads oddly.
+            let cut_here = (
+                u32::from(from > 0 && !leg_starts.contains(&a)),
+                u32::from(from > 0),
+            );
+            let cuts = (cuts_before.0 + cut_here.0, cuts_before.1 + cut_here.1);
+            let wins = best[to].as_ref().is_none_or(|r| {
+                (total, cuts) < (r.key, r.cuts)
+                    || ((total, cuts) == (r.key, r.cuts) && from < r.from)
+            });
             if wins {
-                best[to] = Some((total, from, Some(shifted(here.clone(), a, days as usize))));
+                best[to] = Some(Reached {
+                    key: total,
+                    cuts,
+                    from,
+                    block: Some(shifted(here.clone(), a, days as usize)),
+                });
             }
         }
     }
@@ -298,15 +320,38 @@ pub fn best_blocks(
     let mut path: Vec<Solution> = Vec::new();
     let mut at = end;
     while at > 0 {
-        let (_, from, here) = best[at].take()?;
-        path.push(here?);
-        at = from;
+        let reached = best[at].take()?;
+        path.push(reached.block?);
+        at = reached.from;
     }
     let mut blocks = path.into_iter().rev();
     let first = blocks.next()?;
     let mut answer = blocks.fold(first, joined);
     answer.optimal_blocks = Some(std::rc::Rc::new(optimal));
     Some(answer)
+}
+
+/// The best way found to a stop.
+#[derive(Clone)]
+struct Reached {
+    /// Its cost.
+    key: Key,
+    /// Its cuts inside a leg, and all its cuts.
+    cuts: (u32, u32),
+    /// The stop its last block starts at.
+    from: usize,
+    /// That block's answer (`None` at the start).
+    block: Option<Solution>,
+}
+
+impl Reached {
+    /// The first stop: nothing spent.
+    const START: Reached = Reached {
+        key: Key::ZERO,
+        cuts: (0, 0),
+        from: 0,
+        block: None,
+    };
 }
 
 /// The blocks (first day, end day) of `searched` that lie on a cheapest
@@ -316,11 +361,11 @@ pub fn best_blocks(
 /// its end stop was known), so the blocks searched are enough.
 fn on_cheapest_ways(
     stops: &[u32],
-    best: &[Option<(Key, usize, Option<Solution>)>],
+    best: &[Option<Reached>],
     searched: &[(usize, usize, Key)],
 ) -> Vec<(u32, u32)> {
     let end = stops.len() - 1;
-    let Some(target) = best[end].as_ref().map(|(k, ..)| *k) else {
+    let Some(target) = best[end].as_ref().map(|r| r.key) else {
         return Vec::new();
     };
     // onward[i]: the cheapest way from stop i to the last, by blocks.
@@ -336,7 +381,7 @@ fn on_cheapest_ways(
     searched
         .iter()
         .filter(|&&(from, to, key)| {
-            let before = best[from].as_ref().map(|(k, ..)| *k);
+            let before = best[from].as_ref().map(|r| r.key);
             matches!((before, onward[to]), (Some(b), Some(rest)) if b.plus(key).plus(rest) == target)
         })
         .map(|&(from, to, _)| (stops[from], stops[to]))
