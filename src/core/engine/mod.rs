@@ -517,9 +517,15 @@ pub fn carrier_hints_for(request: Request<'_>, answer: &Answer) -> Vec<CarrierHi
         !is_unverified(plan)
             && (refusal(plan, trip).is_none() || customers.iter().any(|c| pass_for(plan, c)))
     };
-    let at_best = Setting::offering(request.catalogue, trip, own_line, &every_pass)
-        .solve_one(Search::Cheapest)
-        .and_then(|solution| Builder { request, own_line }.option(&solution));
+    let at_best = Setting::offering(
+        request.catalogue,
+        trip,
+        own_line,
+        &every_pass,
+        regroups(request.catalogue, trip),
+    )
+    .solve_one(Search::Cheapest)
+    .and_then(|solution| Builder { request, own_line }.option(&solution));
     match (&at_best, best) {
         (None, _) => return Vec::new(),
         (Some(option), Some(b)) if option.value() >= b => return Vec::new(),

@@ -128,9 +128,8 @@ impl<'a> Setting<'a> {
         keep: &dyn Fn(&Plan) -> bool,
         regroup: Regroup,
     ) -> Setting<'a> {
-        let plans = (0..catalogue.plans.len())
-            .filter(|&i| refusal(&catalogue.plans[i], trip).is_none() && keep(&catalogue.plans[i]));
-        Setting::build(catalogue, trip, own_line, plans, regroup)
+        let offer = |plan: &Plan| refusal(plan, trip).is_none() && keep(plan);
+        Setting::offering(catalogue, trip, own_line, &offer, regroup)
     }
 
     /// A search over the plans `offer` accepts, eligibility left to it
@@ -140,9 +139,9 @@ impl<'a> Setting<'a> {
         trip: &'a Trip,
         own_line: Option<&'a OwnLine>,
         offer: &dyn Fn(&Plan) -> bool,
+        regroup: Regroup,
     ) -> Setting<'a> {
         let plans = (0..catalogue.plans.len()).filter(|&i| offer(&catalogue.plans[i]));
-        let regroup = super::regroups(catalogue, trip);
         Setting::build(catalogue, trip, own_line, plans, regroup)
     }
 
