@@ -241,7 +241,6 @@ pub fn best_blocks(
             key: found.key,
             cuts: (0, 0),
             from: 0,
-            block: Some(found.clone()),
         });
     }
     for to in 1..stops.len() {
@@ -310,19 +309,27 @@ pub fn best_blocks(
                     key: total,
                     cuts,
                     from,
-                    block: Some(shifted(here.clone(), a, days as usize)),
                 });
             }
         }
     }
     let optimal = on_cheapest_ways(&stops, &best, &searched);
-    // The blocks of the best path, last first, joined in trip order.
+    // The blocks of the best path, last first, joined in trip order (a
+    // way from the first stop to the last is the whole-trip answer: no
+    // block spans them). Only these are copied out of `answered`.
     let mut path: Vec<Solution> = Vec::new();
     let mut at = end;
     while at > 0 {
-        let reached = best[at].take()?;
-        path.push(reached.block?);
-        at = reached.from;
+        let from = best[at].as_ref()?.from;
+        let (a, b) = (stops[from], stops[at]);
+        let here = if from == 0 && at == end {
+            whole.clone()?
+        } else {
+            let known = answered.get(&block_key(trip, a, b))?.clone()?;
+            shifted(known, a, days as usize)
+        };
+        path.push(here);
+        at = from;
     }
     let mut blocks = path.into_iter().rev();
     let first = blocks.next()?;
@@ -332,7 +339,7 @@ pub fn best_blocks(
 }
 
 /// The best way found to a stop.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Reached {
     /// Its cost.
     key: Key,
@@ -340,8 +347,6 @@ struct Reached {
     cuts: (u32, u32),
     /// The stop its last block starts at.
     from: usize,
-    /// That block's answer (`None` at the start).
-    block: Option<Solution>,
 }
 
 impl Reached {
@@ -350,7 +355,6 @@ impl Reached {
         key: Key::ZERO,
         cuts: (0, 0),
         from: 0,
-        block: None,
     };
 }
 
