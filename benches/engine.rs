@@ -569,6 +569,12 @@ fn run() -> Result<(), String> {
     let c2000 = by_size(2000)?;
     let worst_alike = worst_trip(false)?;
     let worst_mixed = worst_trip(true)?;
+    // `ROAMPLAN_BENCH_ONLY=worst-answer` times only the answer (profiling).
+    if std::env::var("ROAMPLAN_BENCH_ONLY").is_ok_and(|v| v == "worst-answer") {
+        let alike_first = time_with(compute_options, c2000, &worst_alike, eur, today);
+        row("12 alike, answer before hints", &alike_first);
+        return Ok(());
+    }
     let alike = time_compute(c2000, &worst_alike, eur, today);
     row("12 alike", &alike);
     let alike_first = time_with(compute_options, c2000, &worst_alike, eur, today);

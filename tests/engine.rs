@@ -71,6 +71,41 @@ fn one_pass_for_a_short_trip_one_each() {
 }
 
 #[test]
+fn a_longer_pass_serves_a_shorter_stay_when_it_costs_less() {
+    // The engine takes, for each span, the cheapest pass valid at least
+    // that long: the 7-day pass at 8 serves a 2-day stay, and a 5-day stay
+    // that the 3-day pass could only serve twice (20).
+    let c = catalogue(vec![
+        esim("a3", &["HK"], 10.0, "EUR").validity(3),
+        esim("b7", &["HK"], 8.0, "EUR").validity(7),
+    ]);
+    for days in [2, 5] {
+        let a = answer(&c, &trip(&[("HK", days)], &[500]), "EUR");
+        assert_eq!(best(&a).total, eur(800), "{days} days");
+        assert_eq!(purchases(best(&a))[0].0, "b7", "{days} days");
+    }
+}
+
+#[test]
+fn of_passes_that_tie_on_a_stay_the_first_id_serves_whatever_its_validity() {
+    // Same price, same countries: the contract's tie rule names the first
+    // id, whether its validity is the shorter or the longer.
+    for (first, second) in [(3, 7), (7, 3)] {
+        let c = catalogue(vec![
+            esim("a", &["HK"], 10.0, "EUR").validity(first),
+            esim("b", &["HK"], 10.0, "EUR").validity(second),
+        ]);
+        let a = answer(&c, &trip(&[("HK", 2)], &[500]), "EUR");
+        assert_eq!(best(&a).total, eur(1000));
+        assert_eq!(
+            purchases(best(&a))[0].0,
+            "a",
+            "validities {first}, {second}"
+        );
+    }
+}
+
+#[test]
 fn data_beyond_the_pass_needs_top_ups_or_another_plan() {
     let c = catalogue(vec![esim("p", &["FR"], 10.0, "EUR")
         .validity(30)

@@ -37,9 +37,22 @@ pub struct LaneInput<'a> {
     pub limited: &'a [LimitedAllowance<'a>],
     /// Ways the unit can use plans, in tie-break order (plan id, then mode).
     pub candidates: &'a [UnitCandidate],
-    /// `covers[c][d]`: candidate `c` covers day `d` (its country, and not a
-    /// free day).
+    /// `covers[cover_of[c]][d]`: candidate `c` covers day `d` (its country,
+    /// and not a free day). Plans that work in the same countries share one
+    /// entry.
+    pub cover_of: &'a [usize],
+    /// The days each coverage covers.
     pub covers: &'a [Vec<bool>],
+}
+
+impl LaneInput<'_> {
+    /// The days candidate `c` covers.
+    fn covers_of(&self, candidate: usize) -> &[bool] {
+        self.cover_of
+            .get(candidate)
+            .and_then(|&k| self.covers.get(k))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// An own-line allowance that the unit might exhaust.
@@ -140,6 +153,80 @@ struct EdgeBest {
     candidate: u32,
 }
 
+impl EdgeBest {
+    /// Cheaper, or as cheap and earlier in tie-break order.
+    #[inline]
+    fn beats(self, other: Option<EdgeBest>) -> bool {
+        other.is_none_or(|o| (self.key, self.candidate) < (o.key, o.candidate))
+    }
+}
+
+/// The best purchase from one first day to each end day (index `b - a - 1`).
+struct Edges {
+    best: Vec<Option<EdgeBest>>,
+    /// Only purchases whose gaps need no purchase (the simplest lane).
+    alone: Vec<Option<EdgeBest>>,
+}
+
+impl Edges {
+    /// Room for purchases from a first day `days` before the trip's end.
+    fn new(days: usize) -> Edges {
+        Edges {
+            best: vec![None; days],
+            alone: vec![None; days],
+        }
+    }
+
+    /// The edges found, without the end days none reaches.
+    fn found(mut self) -> (Vec<Option<EdgeBest>>, Vec<Option<EdgeBest>>) {
+        for list in [&mut self.best, &mut self.alone] {
+            let reached = list.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+            list.truncate(reached);
+        }
+        (self.best, self.alone)
+    }
+
+    /// A purchase ending `slot` days after its first, with `gaps` bought
+    /// through the days it does not cover.
+    fn offer(&mut self, slot: usize, key: Key, candidate: u32, gaps: Key) {
+        let edge = EdgeBest { key, candidate };
+        if let Some(best) = self.best.get_mut(slot) {
+            if edge.beats(*best) {
+                *best = Some(edge);
+            }
+        }
+        if gaps.purchases > 0 {
+            return;
+        }
+        if let Some(alone) = self.alone.get_mut(slot) {
+            if edge.beats(*alone) {
+                *alone = Some(edge);
+            }
+        }
+    }
+}
+
+/// Candidates that differ only in price and validity: the same days
+/// covered, the same billing, none a subscription. Which days such a
+/// purchase serves depends only on those, so an edge needs just the
+/// cheapest of them for each number of days served, among those valid for
+/// the edge's span (their lower envelope), not each of them: on a large
+/// catalogue most candidates share a coverage with many others, and going
+/// through each one, from every first day, was most of the time of a large
+/// trip.
+struct Envelope {
+    /// Index into the input's `covers`.
+    cover: usize,
+    /// Billed by the day: no validity window, and a day not covered ends
+    /// the purchase.
+    day_billed: bool,
+    /// By validity, shortest first (one band for day billing, with
+    /// `u32::MAX`): `(validity, cheapest)`, where `cheapest[n - 1]` is the
+    /// cheapest candidate valid at least that long serving `n` days (its
+    /// products counted, the earliest on a tie); `None` once none can.
+    bands: Vec<(u32, Vec<Option<EdgeBest>>)>,
+}
+
 #[derive(Clone, Copy, Debug)]
 enum Via {
     Free,
@@ -169,10 +256,114 @@ struct Tables<'a> {
     /// `gaps[x]` for a leg boundary `x`: cheapest way from `x` to each later
     /// day using free days and purchases only.
     gaps: Vec<Option<Vec<Option<Label>>>>,
-    /// `served_values[c][n - 1]`: candidate `c`'s value for `n` days served,
-    /// for candidates whose price does not depend on the span (all but
-    /// subscriptions); worked out once rather than for every first day.
-    served_values: Vec<Vec<Option<Value>>>,
+    /// Candidates whose price does not depend on the span (all but
+    /// subscriptions), by coverage and validity.
+    envelopes: Vec<Envelope>,
+    /// Subscriptions (candidate indices): priced by span, searched one by
+    /// one.
+    contracts: Vec<usize>,
+}
+
+/// Most days a purchase with this validity can serve of `covers`: the most
+/// covered days in any window of `validity` days, or for day billing (which
+/// ends at the first day not covered) the longest run.
+fn most_served(covers: &[bool], validity: Option<u32>) -> usize {
+    match validity {
+        None => {
+            let (mut run, mut most) = (0, 0);
+            for &covered in covers {
+                run = if covered { run + 1 } else { 0 };
+                most = most.max(run);
+            }
+            most
+        }
+        Some(v) => {
+            let window = (v as usize).min(covers.len());
+            let mut inside = covers[..window].iter().filter(|&&c| c).count();
+            let mut most = inside;
+            for end in window..covers.len() {
+                inside = inside + usize::from(covers[end]) - usize::from(covers[end - window]);
+                most = most.max(inside);
+            }
+            most
+        }
+    }
+}
+
+/// The envelopes of the input's candidates, and its subscriptions.
+fn envelopes(input: &LaneInput<'_>) -> (Vec<Envelope>, Vec<usize>) {
+    // Each candidate's cheapest by (coverage, validity) first.
+    type Band = (u32, Vec<Option<EdgeBest>>);
+    let mut bands: std::collections::BTreeMap<(usize, Option<u32>), Vec<Option<EdgeBest>>> =
+        std::collections::BTreeMap::new();
+    let mut contracts = Vec::new();
+    for (index, candidate) in input.candidates.iter().enumerate() {
+        if candidate.contract {
+            contracts.push(index);
+            continue;
+        }
+        let cover = input.cover_of.get(index).copied().unwrap_or(usize::MAX);
+        let Some(covers) = input.covers.get(cover) else {
+            continue;
+        };
+        let cheapest = bands
+            .entry((cover, candidate.validity))
+            .or_insert_with(|| vec![None; most_served(covers, candidate.validity)]);
+        let tag = u32::try_from(index).unwrap_or(u32::MAX);
+        for (n, slot) in (1u32..).zip(cheapest.iter_mut()) {
+            // A candidate that cannot serve `n` days serves no more.
+            let Some(value) = candidate.value(n, n) else {
+                break;
+            };
+            let offer = EdgeBest {
+                key: Key {
+                    value,
+                    purchases: candidate.products(),
+                },
+                candidate: tag,
+            };
+            if offer.beats(*slot) {
+                *slot = Some(offer);
+            }
+        }
+    }
+    // Then one envelope per coverage and billing; within a pass's, each
+    // validity also takes the longer validities' offers (the map keeps
+    // validities in increasing order, `None` first).
+    let mut envelopes: Vec<Envelope> = Vec::new();
+    let mut passes: Vec<(usize, Vec<Band>)> = Vec::new();
+    for ((cover, validity), cheapest) in bands {
+        match validity {
+            None => envelopes.push(Envelope {
+                cover,
+                day_billed: true,
+                bands: vec![(u32::MAX, cheapest)],
+            }),
+            Some(v) => match passes.last_mut() {
+                Some((c, list)) if *c == cover => list.push((v, cheapest)),
+                _ => passes.push((cover, vec![(v, cheapest)])),
+            },
+        }
+    }
+    for (cover, mut list) in passes {
+        for i in (0..list.len().saturating_sub(1)).rev() {
+            let (head, tail) = list.split_at_mut(i + 1);
+            let longer = &tail[0].1;
+            for (slot, &offer) in head[i].1.iter_mut().zip(longer) {
+                if let Some(offer) = offer {
+                    if offer.beats(*slot) {
+                        *slot = Some(offer);
+                    }
+                }
+            }
+        }
+        envelopes.push(Envelope {
+            cover,
+            day_billed: false,
+            bands: list,
+        });
+    }
+    (envelopes, contracts)
 }
 
 /// Searches the cheapest lane and the simplest one.
@@ -187,25 +378,14 @@ pub fn solve(input: &LaneInput<'_>) -> LaneAnswers {
 impl<'a> Tables<'a> {
     fn build(input: &'a LaneInput<'a>) -> Tables<'a> {
         let d = input.days;
-        let served_values = input
-            .candidates
-            .iter()
-            .map(|c| {
-                if c.contract {
-                    return Vec::new();
-                }
-                let horizon = c.validity.map_or(d, |v| d.min(v as usize));
-                (1..=u32::try_from(horizon).unwrap_or(u32::MAX))
-                    .map(|n| c.value(n, n))
-                    .collect()
-            })
-            .collect();
+        let (envelopes, contracts) = envelopes(input);
         let mut tables = Tables {
             input,
             edges: vec![Vec::new(); d],
             edges_alone: vec![Vec::new(); d],
             gaps: vec![None; d + 1],
-            served_values,
+            envelopes,
+            contracts,
         };
         tables.gaps[d] = Some(vec![Some(Label {
             key: Key::ZERO,
@@ -230,87 +410,100 @@ impl<'a> Tables<'a> {
 
     /// The purchases that start on day `a`, one per end day.
     fn edges_from(&mut self, a: usize) {
-        let input = self.input;
-        let d = input.days;
-        let mut best: Vec<Option<EdgeBest>> = Vec::new();
-        let mut alone: Vec<Option<EdgeBest>> = Vec::new();
-        for (index, candidate) in input.candidates.iter().enumerate() {
-            let covers = &input.covers[index];
-            if !covers[a] {
-                continue;
-            }
-            // A subscription serves every day it covers: from the first to
-            // the last, as one purchase.
-            if candidate.contract && covers[..a].iter().any(|&c| c) {
-                continue;
-            }
-            let last_covered = if candidate.contract {
-                covers.iter().rposition(|&c| c).unwrap_or(a)
-            } else {
-                a
-            };
-            let served_values = &self.served_values[index];
-            let limit = match (candidate.contract, candidate.validity) {
-                (false, Some(v)) => d.min(a + v as usize),
-                _ => d,
-            };
-            let tag = u32::try_from(index).unwrap_or(u32::MAX);
-            let mut served = 0u32;
-            let mut gap_start: Option<usize> = None;
-            let mut gaps = Key::ZERO;
-            for (y, &covered) in covers.iter().enumerate().take(limit).skip(a) {
-                if covered {
-                    if let Some(g0) = gap_start.take() {
-                        let Some(through) = self.gap(g0, y) else {
-                            break;
-                        };
-                        gaps = gaps.plus(through);
-                    }
-                    served += 1;
-                    if candidate.contract && y != last_covered {
-                        continue;
-                    }
-                    let value = if candidate.contract {
-                        let span = u32::try_from(y + 1 - a).unwrap_or(u32::MAX);
-                        candidate.value(served, span)
-                    } else {
-                        served_values.get(served as usize - 1).copied().flatten()
-                    };
-                    let Some(value) = value else {
+        let mut edges = Edges::new(self.input.days - a);
+        for envelope in &self.envelopes {
+            self.envelope_edges(a, envelope, &mut edges);
+        }
+        for &index in &self.contracts {
+            self.contract_edges(a, index, &mut edges);
+        }
+        (self.edges[a], self.edges_alone[a]) = edges.found();
+    }
+
+    /// Edges from day `a` of the cheapest candidates of `envelope`.
+    fn envelope_edges(&self, a: usize, envelope: &Envelope, edges: &mut Edges) {
+        let covers = &self.input.covers[envelope.cover];
+        if !covers[a] {
+            return;
+        }
+        let longest = envelope.bands.last().map_or(0, |&(v, _)| v as usize);
+        let limit = covers.len().min(a.saturating_add(longest));
+        let mut band = 0;
+        let mut served = 0usize;
+        let mut gap_start: Option<usize> = None;
+        let mut gaps = Key::ZERO;
+        for (y, &covered) in covers.iter().enumerate().take(limit).skip(a) {
+            if covered {
+                if let Some(g0) = gap_start.take() {
+                    let Some(through) = self.gap(g0, y) else {
                         break;
                     };
-                    let key = Key {
-                        value,
-                        purchases: candidate.products(),
-                    }
-                    .plus(gaps);
-                    let slot = y - a;
-                    if best.len() <= slot {
-                        best.resize(slot + 1, None);
-                        alone.resize(slot + 1, None);
-                    }
-                    if best[slot].is_none_or(|e| key < e.key) {
-                        best[slot] = Some(EdgeBest {
-                            key,
-                            candidate: tag,
-                        });
-                    }
-                    if gaps.purchases == 0 && alone[slot].is_none_or(|e| key < e.key) {
-                        alone[slot] = Some(EdgeBest {
-                            key,
-                            candidate: tag,
-                        });
-                    }
-                } else if candidate.validity.is_none() && !candidate.contract {
-                    // Billed by the day: a resumed day plan is a new block.
-                    break;
-                } else if gap_start.is_none() {
-                    gap_start = Some(y);
+                    gaps = gaps.plus(through);
                 }
+                served += 1;
+                // The shortest validity that spans the days to `y`.
+                while envelope
+                    .bands
+                    .get(band)
+                    .is_some_and(|&(v, _)| v as usize <= y - a)
+                {
+                    band += 1;
+                }
+                let Some(Some(cheapest)) = envelope
+                    .bands
+                    .get(band)
+                    .and_then(|(_, cheapest)| cheapest.get(served - 1))
+                else {
+                    break;
+                };
+                edges.offer(y - a, cheapest.key.plus(gaps), cheapest.candidate, gaps);
+            } else if envelope.day_billed {
+                // Billed by the day: a resumed day plan is a new block.
+                break;
+            } else if gap_start.is_none() {
+                gap_start = Some(y);
             }
         }
-        self.edges[a] = best;
-        self.edges_alone[a] = alone;
+    }
+
+    /// Edges from day `a` of subscription `index`: it serves every day it
+    /// covers, from the first to the last, as one purchase.
+    fn contract_edges(&self, a: usize, index: usize, edges: &mut Edges) {
+        let candidate = &self.input.candidates[index];
+        let covers = self.input.covers_of(index);
+        if !covers.get(a).copied().unwrap_or(false) || covers[..a].contains(&true) {
+            return;
+        }
+        let last_covered = covers.iter().rposition(|&c| c).unwrap_or(a);
+        let tag = u32::try_from(index).unwrap_or(u32::MAX);
+        let mut served = 0u32;
+        let mut gap_start: Option<usize> = None;
+        let mut gaps = Key::ZERO;
+        for (y, &covered) in covers.iter().enumerate().skip(a) {
+            if covered {
+                if let Some(g0) = gap_start.take() {
+                    let Some(through) = self.gap(g0, y) else {
+                        return;
+                    };
+                    gaps = gaps.plus(through);
+                }
+                served += 1;
+                if y != last_covered {
+                    continue;
+                }
+                let span = u32::try_from(y + 1 - a).unwrap_or(u32::MAX);
+                let Some(value) = candidate.value(served, span) else {
+                    return;
+                };
+                let key = Key {
+                    value,
+                    purchases: candidate.products(),
+                };
+                edges.offer(y - a, key.plus(gaps), tag, gaps);
+            } else if gap_start.is_none() {
+                gap_start = Some(y);
+            }
+        }
     }
 
     /// Shortest paths from day `x` to every later day, through free days and
@@ -489,7 +682,7 @@ impl<'a> Tables<'a> {
                 lane.days[a] = DayService::Limited(group);
             }
             Via::Edge(candidate) => {
-                let covers = &self.input.covers[candidate as usize];
+                let covers = self.input.covers_of(candidate as usize);
                 let mut served = Vec::new();
                 let mut gap_start: Option<usize> = None;
                 for (y, &covered) in covers.iter().enumerate().take(b).skip(a) {
@@ -525,5 +718,26 @@ impl<'a> Tables<'a> {
         for (a, b, via) in steps.into_iter().rev() {
             self.place(lane, a, b, via);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::most_served;
+
+    #[test]
+    fn a_pass_serves_at_most_the_covered_days_of_its_window_and_a_day_plan_its_longest_run() {
+        // Covered: days 0-1, 3-5, 9.
+        let covers = [
+            true, true, false, true, true, true, false, false, false, true,
+        ];
+        assert_eq!(most_served(&covers, Some(1)), 1);
+        assert_eq!(most_served(&covers, Some(4)), 3);
+        // Days 0-5 hold five covered days.
+        assert_eq!(most_served(&covers, Some(6)), 5);
+        assert_eq!(most_served(&covers, Some(30)), 6);
+        assert_eq!(most_served(&covers, Some(0)), 0);
+        assert_eq!(most_served(&covers, None), 3);
+        assert_eq!(most_served(&[], Some(5)), 0);
     }
 }

@@ -88,11 +88,14 @@ pub struct Setting<'a> {
     group_days: Vec<u32>,
     /// Plans offered, in id order.
     plans: Vec<usize>,
-    /// `plan_covers[i][d]`: offered plan `i` (position in `plans`) works on
-    /// trip day `d`. Worked out once per country: every unit's search reads
-    /// it, and looking countries up in each plan's coverage for every unit,
-    /// candidate and day was most of the time of large trips.
-    plan_covers: Vec<Vec<bool>>,
+    /// `coverages[plan_coverage[i]][d]`: offered plan `i` (position in
+    /// `plans`) works on trip day `d`. Worked out once per country: every
+    /// unit's search reads it, and looking countries up in each plan's
+    /// coverage for every unit, candidate and day was most of the time of
+    /// large trips. Plans that work in the same countries of the trip
+    /// share an entry, which the lane search uses (`lane::Envelope`).
+    plan_coverage: Vec<usize>,
+    coverages: Vec<Vec<bool>>,
     /// Where the cheapest search also tries regrouping (`blocks`).
     regroup: Regroup,
     /// For a block of legs: the whole trip's search and the block's first
@@ -214,7 +217,19 @@ impl<'a> Setting<'a> {
             }
         }
         offered.sort_by(|(a, _), (b, _)| catalogue.plans[*a].id.cmp(&catalogue.plans[*b].id));
-        let (plans, plan_covers) = offered.into_iter().unzip();
+        let mut coverages: Vec<Vec<bool>> = Vec::new();
+        let mut known: HashMap<Vec<bool>, usize> = HashMap::new();
+        let mut plans = Vec::with_capacity(offered.len());
+        let mut plan_coverage = Vec::with_capacity(offered.len());
+        for (plan, works) in offered {
+            let next = coverages.len();
+            let at = *known.entry(works.clone()).or_insert(next);
+            if at == next {
+                coverages.push(works);
+            }
+            plans.push(plan);
+            plan_coverage.push(at);
+        }
         Setting {
             catalogue,
             trip,
@@ -224,7 +239,8 @@ impl<'a> Setting<'a> {
             own_line,
             group_days,
             plans,
-            plan_covers,
+            plan_coverage,
+            coverages,
             regroup,
             whole: None,
             target: None,
@@ -351,10 +367,10 @@ impl<'a> Setting<'a> {
         // day of this traveller's use.
         let covered = |d: usize| {
             input
-                .covers
+                .cover_of
                 .iter()
-                .zip(&input.candidates)
-                .any(|(c, candidate)| c[d] && candidate.value(1, 1).is_some())
+                .zip(input.candidates.iter())
+                .any(|(&k, candidate)| input.covers[k][d] && candidate.value(1, 1).is_some())
         };
         let mut out: Vec<CountryCode> = (0..self.days.len())
             .filter(|&d| !input.free[d] && input.limited_day[d].is_none() && !covered(d))
@@ -426,29 +442,31 @@ impl<'a> Setting<'a> {
                 _ => None,
             })
             .collect();
+        let covers: Vec<Vec<bool>> = self
+            .coverages
+            .iter()
+            .map(|works| (0..d).map(|day| !free[day] && works[day]).collect())
+            .collect();
         let mut candidates = Vec::new();
-        let mut covers: Vec<Vec<bool>> = Vec::new();
-        for (&index, plan_covers) in self.plans.iter().zip(&self.plan_covers) {
+        let mut cover_of = Vec::new();
+        for (&index, &coverage) in self.plans.iter().zip(&self.plan_coverage) {
             let plan = &self.catalogue.plans[index];
-            let before = candidates.len();
-            candidates.extend(UnitCandidate::all_for(
+            let ways = UnitCandidate::all_for(
                 index,
                 plan,
                 unit,
                 self.trip.together,
                 &self.catalogue.rates,
-            ));
-            if candidates.len() > before {
-                let days: Vec<bool> = (0..d).map(|day| !free[day] && plan_covers[day]).collect();
-                covers.resize(candidates.len(), days);
-            }
+            );
+            cover_of.resize(cover_of.len() + ways.len(), coverage);
+            candidates.extend(ways);
         }
-        let (candidates, covers) = without_dominated(candidates, covers, d);
         UnitInput {
             free,
             limited_day,
             limited_groups: limited,
-            candidates,
+            candidates: Rc::new(candidates),
+            cover_of: Rc::new(cover_of),
             covers,
         }
     }
@@ -498,13 +516,14 @@ impl<'a> Setting<'a> {
             limited_day: &input.limited_day,
             limited: &limited,
             candidates: &input.candidates,
+            cover_of: &input.cover_of,
             covers: &input.covers,
         };
         let answers = lane::solve(&lane_input);
         Some(SolvedLanes {
             answers,
             limited_groups: input.limited_groups.clone(),
-            candidates: Rc::new(input.candidates.clone()),
+            candidates: Rc::clone(&input.candidates),
         })
     }
 }
@@ -518,124 +537,23 @@ fn run(search: Search, units: &mut UnitCache<'_, '_>) -> Option<Solution> {
     }
 }
 
-/// Drops the candidates another one beats on every lane it could be part
-/// of: same days covered, same kind of purchase and number of products, a
-/// validity at least as long, and a price no higher for any number of days
-/// served (an earlier candidate wins a tie, as the search's order does).
-/// Exact: whatever the dropped one serves, the other serves for no more.
-fn without_dominated(
-    candidates: Vec<UnitCandidate>,
-    covers: Vec<Vec<bool>>,
-    days: usize,
-) -> (Vec<UnitCandidate>, Vec<Vec<bool>>) {
-    let horizon = |c: &UnitCandidate| -> usize {
-        match (c.contract, c.validity) {
-            (false, Some(v)) => days.min(v as usize),
-            _ => days,
-        }
-    };
-    // Prices for 1..=horizon days served (span = days served: passes and
-    // day plans do not depend on the span; subscriptions are left alone).
-    let prices: Vec<Vec<Option<crate::core::money::Value>>> = candidates
-        .iter()
-        .map(|c| {
-            let h = u32::try_from(horizon(c)).unwrap_or(u32::MAX);
-            (1..=h).map(|n| c.value(n, n)).collect()
-        })
-        .collect();
-    let dominates = |a: usize, b: usize| -> bool {
-        let (x, y) = (&candidates[a], &candidates[b]);
-        if x.contract
-            || y.contract
-            || covers[a] != covers[b]
-            || x.validity.is_none() != y.validity.is_none()
-            || x.products() != y.products()
-            || horizon(x) < horizon(y)
-        {
-            return false;
-        }
-        prices[b]
-            .iter()
-            .enumerate()
-            .all(|(n, price_b)| match (prices[a].get(n), price_b) {
-                (_, None) => true,
-                (Some(Some(price_a)), Some(price_b)) => price_a <= price_b,
-                _ => false,
-            })
-    };
-    // Only candidates covering the same days can dominate each other:
-    // compare within those groups.
-    // The days covered are packed into words for the key: hashing them one
-    // `bool` at a time was a sixth of the worst trip's time.
-    let packed = |cover: &[bool]| -> Vec<u64> {
-        cover
-            .chunks(64)
-            .map(|chunk| {
-                chunk
-                    .iter()
-                    .enumerate()
-                    .fold(0u64, |word, (i, &on)| word | (u64::from(on) << i))
-            })
-            .collect()
-    };
-    let mut groups: HashMap<(Vec<u64>, bool, bool, u32), Vec<usize>> = HashMap::new();
-    for (i, c) in candidates.iter().enumerate() {
-        let key = (
-            packed(&covers[i]),
-            c.contract,
-            c.validity.is_none(),
-            c.products(),
-        );
-        groups.entry(key).or_default().push(i);
-    }
-    let mut keep = vec![true; candidates.len()];
-    for members in groups.values() {
-        for &b in members {
-            for &a in members {
-                if a == b || !keep[a] {
-                    continue;
-                }
-                // A later candidate must be strictly better somewhere to win.
-                if dominates(a, b) && (a < b || !dominates(b, a)) {
-                    keep[b] = false;
-                    break;
-                }
-            }
-        }
-    }
-    let mut out = (Vec::new(), Vec::new());
-    for ((candidate, cover), kept) in candidates.into_iter().zip(covers).zip(keep) {
-        if kept {
-            out.0.push(candidate);
-            out.1.push(cover);
-        }
-    }
-    out
-}
-
 impl UnitInput {
-    /// The same unit on `len` days from `first` (a block of legs). Exact
-    /// for a block: a candidate that another beats on every lane of the
-    /// whole trip beats it on every lane of a block too (same days covered,
-    /// a validity at least as long, a price no higher for any days served),
-    /// and an allowance that can run out has all its days in one block.
+    /// The same unit on `len` days from `first` (a block of legs): the
+    /// same candidates, on those days. An allowance that can run out has
+    /// all its days in one block.
     fn on_days(&self, first: usize, len: usize) -> UnitInput {
         let days = first..first + len;
-        let mut candidates = Vec::new();
-        let mut covers = Vec::new();
-        for (candidate, cover) in self.candidates.iter().zip(&self.covers) {
-            let here = &cover[days.clone()];
-            if here.contains(&true) {
-                candidates.push(candidate.clone());
-                covers.push(here.to_vec());
-            }
-        }
         UnitInput {
             free: self.free[days.clone()].to_vec(),
-            limited_day: self.limited_day[days].to_vec(),
+            limited_day: self.limited_day[days.clone()].to_vec(),
             limited_groups: self.limited_groups.clone(),
-            candidates,
-            covers,
+            candidates: Rc::clone(&self.candidates),
+            cover_of: Rc::clone(&self.cover_of),
+            covers: self
+                .covers
+                .iter()
+                .map(|c| c[days.clone()].to_vec())
+                .collect(),
         }
     }
 }
@@ -645,7 +563,11 @@ struct UnitInput {
     limited_day: Vec<Option<usize>>,
     /// Own-line group index of each limited allowance.
     limited_groups: Vec<usize>,
-    candidates: Vec<UnitCandidate>,
+    /// Every way the unit can use an offered plan, in plan id order.
+    candidates: Rc<Vec<UnitCandidate>>,
+    /// Index into `covers` of each candidate.
+    cover_of: Rc<Vec<usize>>,
+    /// Days each coverage covers (its countries, not a free day).
     covers: Vec<Vec<bool>>,
 }
 
