@@ -280,26 +280,51 @@ async function phoneLoads(url, n) {
 }
 
 // The worst trip the form allows: 20 stops of 6 days over the generated
-// catalogue's countries (120 days), 12 travellers alike.
-const WORST_TRIP = `trip=${Array.from({ length: 20 }, (_, i) => `${['HK', 'MO', 'CN', 'TW', 'JP', 'KR', 'SG', 'TH', 'HK', 'MO'][i % 10]}:6`).join(',')}&people=12&mb=1024&together=1&lang=en&cur=EUR`;
+// catalogue's countries (120 days), 12 travellers alike; `first` days in the
+// first stop.
+const worstTrip = (first = 6) => `trip=${Array.from({ length: 20 }, (_, i) => `${['HK', 'MO', 'CN', 'TW', 'JP', 'KR', 'SG', 'TH', 'HK', 'MO'][i % 10]}:${i === 0 ? first : 6}`).join(',')}&people=12&mb=1024&together=1&lang=en&cur=EUR`;
+// Each round types two days into the first stop and then its last value,
+// 150 ms apart, as a reader types; the rounds' last values differ in turn.
+const WORST_ROUNDS = [[5, 4, 3], [4, 6, 5], [6, 3, 2], [3, 5, 4], [2, 4, 6], [5, 2, 3], [6, 4, 5]];
+
+/** The first option's total of a cold load (`null` for no option). */
+async function totalOf(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="option"][data-plans^="gen-"], [data-testid="no-option"]', { timeout: 600000 });
+    return await page.locator('[data-testid="option"]').first().getAttribute('data-total-minor');
+  } finally {
+    await context.close();
+  }
+}
 
 /**
- * Edits of the worst trip on the generated catalogue, typed as a reader
- * types (three keystrokes 150 ms apart): the longest main-thread task while
- * typing (input blocked that long), and how long after the last keystroke
- * the answer for it shows.
+ * Edits of the worst trip on a generated catalogue (`catalogue`, its
+ * address on the bench server), typed as a reader types: the longest
+ * main-thread task while typing (input blocked that long), and how long
+ * after the last keystroke of each round the answer for it shows: the
+ * total a cold load of the same trip gives, with nothing pending.
  */
-async function worstCase(browser, url, { worker = true } = {}) {
+async function worstCase(browser, base, catalogue, { worker = true, rounds = WORST_ROUNDS } = {}) {
+  const url = (first) => `${base}/?${worstTrip(first)}&catalogue=${catalogue}`;
+  const expected = new Map();
+  for (const [, , last] of rounds) {
+    if (!expected.has(last)) expected.set(last, await totalOf(browser, url(last)));
+    if (process.env.BENCH_DEBUG) process.stderr.write(`expected ${last}: ${expected.get(last)}\n`);
+  }
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   await context.addInitScript(INIT);
   // Without a worker the widget calculates on the page, as before it had one.
   if (!worker) await context.addInitScript(() => { delete window.Worker; });
   const page = await context.newPage();
   try {
-    await page.goto(url);
+    await page.goto(url(6));
     await page.waitForSelector('[data-testid="option"][data-plans^="gen-"], [data-testid="no-option"]', { timeout: 600000 });
-    const firstTotal = await page.locator('[data-testid="option"]').first().getAttribute('data-total-minor');
     await page.evaluate(() => {
+      // The time of the last keystroke as the page took it.
+      document.addEventListener('input', () => { window.__lastInput = performance.now(); }, true);
       window.__worst = { longest: 0, tasks: [] };
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
@@ -310,24 +335,34 @@ async function worstCase(browser, url, { worker = true } = {}) {
     });
     const days = page.locator('li.rp-leg').first().locator('input[inputmode="numeric"]');
     await days.click();
-    for (const value of ['5', '4', '3']) {
-      await days.fill(value);
-      await page.waitForTimeout(150);
+    const answers = [];
+    for (const values of rounds) {
+      for (const [i, value] of values.entries()) {
+        await days.fill(String(value));
+        if (i < values.length - 1) await page.waitForTimeout(150);
+      }
+      const total = expected.get(values[values.length - 1]);
+      // Checked in every frame; the frame that first shows the answer is
+      // its time.
+      await page.waitForFunction((total) => {
+        const option = document.querySelector('[data-testid="option"]');
+        const shown = option && option.getAttribute('data-total-minor') === total
+          && !document.querySelector('[data-testid="summary-pending"], [aria-busy="true"]');
+        if (shown) window.__answeredAt = performance.now();
+        return shown;
+      }, total, { timeout: 600000, polling: 'raf' });
+      answers.push(Math.round(await page.evaluate(() => window.__answeredAt - window.__lastInput)));
+      if (process.env.BENCH_DEBUG) process.stderr.write(`round ${values} -> ${answers[answers.length - 1]} ms\n`);
+      await page.waitForTimeout(300);
     }
-    const typedAt = await page.evaluate(() => performance.now());
-    // The answer for 3 days in the first stop: a new total.
-    await page.waitForFunction((old) => {
-      const option = document.querySelector('[data-testid="option"]');
-      return option && option.getAttribute('data-total-minor') !== old;
-    }, firstTotal, { timeout: 600000, polling: 'raf' });
-    const answeredAt = await page.evaluate(() => performance.now());
     const worst = await page.evaluate(() => window.__worst);
     return {
-      url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
+      url: url(6).replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
       longestTaskMs: Math.round(worst.longest),
       longTasks: worst.tasks.length,
       taskMs: worst.tasks,
-      answerAfterLastKeyMs: Math.round(answeredAt - typedAt),
+      answerAfterLastKeyMs: stats(answers),
+      rounds: answers,
     };
   } finally {
     await context.close();
@@ -380,15 +415,20 @@ async function recalculation(browser, url, { changes, expectPlanPrefix }) {
 
 const routes = {};
 if (GENERATED) routes['/bench-1000.json'] = { body: fs.readFileSync(GENERATED), type: 'application/json' };
+// The worst trip runs on the 2,000-plan catalogue (issue 12), written by
+// the engine bench beside the 1,000-plan one; the 1,000 where it is missing.
+const GENERATED_2000 = GENERATED && path.join(path.dirname(GENERATED), 'generated-2000.json');
+const WORST_CATALOGUE = GENERATED_2000 && fs.existsSync(GENERATED_2000) ? '/bench-2000.json' : '/bench-1000.json';
+if (WORST_CATALOGUE === '/bench-2000.json') routes['/bench-2000.json'] = { body: fs.readFileSync(GENERATED_2000), type: 'application/json' };
 const server = await serve(DIST, { routes });
 const browser = await launch();
 const out = { dist: DIST, loads: LOADS, changes: CHANGES };
 try {
   const log = (m) => process.stderr.write(`[bench:browser] ${m}\n`);
   if (args['worst-only'] && GENERATED) {
-    const worst = await worstCase(browser, `${server.url}/?${WORST_TRIP}&catalogue=/bench-1000.json`);
-    const onPage = await worstCase(browser, `${server.url}/?${WORST_TRIP}&catalogue=/bench-1000.json`, { worker: false });
-    process.stdout.write(JSON.stringify({ worker: worst, onPage }) + '\n');
+    const worst = await worstCase(browser, server.url, WORST_CATALOGUE);
+    const onPage = args['worker-only'] ? null : await worstCase(browser, server.url, WORST_CATALOGUE, { worker: false, rounds: WORST_ROUNDS.slice(0, 3) });
+    process.stdout.write(JSON.stringify({ catalogue: WORST_CATALOGUE, worker: worst, onPage }) + '\n');
     process.exit(0);
   }
   if (args['recalc-only']) {
@@ -424,11 +464,12 @@ try {
       changes: CHANGES,
       expectPlanPrefix: 'gen-',
     });
-    log('worst trip the form allows (20 stops, 120 days, 12 travellers) on the generated catalogue: one edit');
-    out.worstCase = await worstCase(browser, `${server.url}/?${WORST_TRIP}&catalogue=/bench-1000.json`);
-    out.worstCaseOnPage = await worstCase(browser, `${server.url}/?${WORST_TRIP}&catalogue=/bench-1000.json`, { worker: false });
-    log(`  without the worker: longest task ${out.worstCaseOnPage.longestTaskMs} ms; answer ${out.worstCaseOnPage.answerAfterLastKeyMs} ms after the last keystroke`);
-    log(`  longest main-thread task while typing ${out.worstCase.longestTaskMs} ms; answer ${out.worstCase.answerAfterLastKeyMs} ms after the last keystroke`);
+    log(`worst trip the form allows (20 stops, 120 days, 12 travellers) on ${WORST_CATALOGUE}: ${WORST_ROUNDS.length} rounds of three keystrokes`);
+    out.worstCatalogue = WORST_CATALOGUE;
+    out.worstCase = await worstCase(browser, server.url, WORST_CATALOGUE);
+    out.worstCaseOnPage = await worstCase(browser, server.url, WORST_CATALOGUE, { worker: false, rounds: WORST_ROUNDS.slice(0, 3) });
+    log(`  without the worker: longest task ${out.worstCaseOnPage.longestTaskMs} ms; answer ${out.worstCaseOnPage.answerAfterLastKeyMs.median} ms (median) after the last keystroke`);
+    log(`  longest main-thread task while typing ${out.worstCase.longestTaskMs} ms; answer ${out.worstCase.answerAfterLastKeyMs.median} ms (median, max ${out.worstCase.answerAfterLastKeyMs.max}) after the last keystroke`);
   }
 } finally {
   await browser.close();

@@ -1,40 +1,50 @@
-// The engine worker, on the page's side. The widget's wasm asks
+// The engine workers, on the page's side. The widget's wasm asks
 // `__roamplanEngine` (src/ui/engine_client.rs) to work out large trips, so
-// typing never waits for them: jobs run in a module Web Worker that loads the
-// same glue and the same compiled wasm module (passed over, not fetched or
-// compiled again). Each widget has its channels; a newer job on a channel
-// replaces the older one, and answers go before charts. Where no worker can
+// typing never waits for them: jobs run in module Web Workers (one, and a
+// second when an answer would otherwise wait) that load the same glue and
+// the same compiled wasm module (passed over, not fetched or compiled
+// again). Each widget has its channels; a newer job on a channel replaces
+// the older one, and answers go before charts. Where no worker can
 // start (an old browser, a host's CSP), `available()` turns false and the
 // widget calculates on the page as before.
 // scripts/postbuild.mjs puts this into the page loader and into embed.js.
 const engineClient = (() => {
   // A job still running this long when a newer one for the same widget
-  // arrives is abandoned: the worker is restarted rather than waited for.
+  // arrives is abandoned: its worker is restarted rather than waited for.
   const ABANDON_AFTER_MS = 150;
+  // Answers never wait behind the slower carrier hints and chart, nor for a
+  // worker to start: once a hint or chart job runs, a second worker is
+  // started and reads the catalogue in advance, and only one of the two
+  // works on hints and charts at a time. (Restarting the one worker for
+  // each answer read the catalogue again: on 2,000 plans that cost about
+  // as much as the answer itself.)
+  const MAX_WORKERS = 2;
   let source = null; // { workerUrl, module, wasmUrl }
-  let worker = null;
   let broken = false;
-  let running = null; // the entry the worker is on, with its id
   let nextId = 1;
+  // Each worker: { worker, running (the entry it is on, with its id), given
+  // (catalogue addresses it has read) }.
+  const slots = [];
   const waiting = new Map(); // channel -> entry, oldest first
   const catalogues = new Map(); // address -> text
-  const given = new Set(); // addresses this worker has read
+  let lastKey = null; // the catalogue of the latest job (null: built in)
 
   const settle = (entry, outcome, error) => (error === undefined ? entry.resolve(outcome) : entry.reject(error));
 
   const fail = (error) => {
     broken = true;
     console.info('roamplan: the engine worker is not available here; calculating on the page.', error);
-    if (worker) worker.terminate();
-    worker = null;
-    if (running) settle(running, undefined, 'unavailable');
-    running = null;
+    for (const slot of slots.splice(0)) {
+      slot.worker.terminate();
+      if (slot.running) settle(slot.running, undefined, 'unavailable');
+    }
     for (const entry of waiting.values()) settle(entry, undefined, 'unavailable');
     waiting.clear();
   };
 
   const spawn = () => {
     const options = { type: 'module', name: 'roamplan-engine' };
+    let worker;
     try {
       worker = new Worker(source.workerUrl, options);
     } catch (sameOriginOnly) {
@@ -45,43 +55,59 @@ const engineClient = (() => {
         worker = new Worker(URL.createObjectURL(shim), options);
       } catch (error) {
         fail(error);
-        return false;
+        return null;
       }
     }
+    const slot = { worker, running: null, given: new Set() };
     worker.addEventListener('error', (event) => { event.preventDefault(); fail(event.message || 'worker error'); });
     worker.addEventListener('messageerror', () => fail('message error'));
     worker.addEventListener('message', ({ data }) => {
-      if (!running || !data || data.id !== running.id) return;
-      const entry = running;
-      running = null;
+      const entry = slot.running;
+      if (!entry || !data || data.id !== entry.id) return;
+      slot.running = null;
       settle(entry, data.outcome, data.error === undefined ? undefined : 'unavailable');
       pump();
     });
-    given.clear();
     worker.postMessage({ start: source.module || source.wasmUrl });
-    return true;
-  };
-
-  const restart = () => {
-    if (worker) worker.terminate();
-    worker = null;
-    if (running) settle(running, undefined, 'superseded');
-    running = null;
-  };
-
-  const pump = () => {
-    if (running || broken || waiting.size === 0) return;
-    const entries = [...waiting.values()];
-    const entry = entries.find((e) => !e.low) || entries[0];
-    waiting.delete(entry.channel);
-    if (!worker && !spawn()) return;
-    const message = { id: nextId++, job: entry.job, catalogue: entry.key ?? null };
-    if (entry.key != null && !given.has(entry.key)) {
-      message.text = catalogues.get(entry.key) ?? '';
-      given.add(entry.key);
+    // The catalogue in use is read now, not when a reader waits for it.
+    if (lastKey != null && catalogues.has(lastKey)) {
+      worker.postMessage({ load: lastKey, text: catalogues.get(lastKey) });
+      slot.given.add(lastKey);
     }
-    running = { ...entry, id: message.id, started: performance.now() };
-    worker.postMessage(message);
+    slots.push(slot);
+    return slot;
+  };
+
+  /** Stops a worker's job for good; a new one starts when a job needs it. */
+  const restart = (slot) => {
+    slot.worker.terminate();
+    slots.splice(slots.indexOf(slot), 1);
+    if (slot.running) settle(slot.running, undefined, 'superseded');
+  };
+
+  /** Starts waiting jobs on idle workers, answers first. */
+  const pump = () => {
+    while (!broken && waiting.size > 0) {
+      const entries = [...waiting.values()];
+      const entry = entries.find((e) => !e.low) || entries[0];
+      // Hints and charts wait while any job runs: beside an answer, on a
+      // phone's few cores, they would slow it down; and the other worker
+      // stays free for the next answer.
+      if (entry.low && slots.some((s) => s.running)) return;
+      const slot = slots.find((s) => !s.running) || (slots.length < MAX_WORKERS ? spawn() : null);
+      if (!slot) return;
+      waiting.delete(entry.channel);
+      lastKey = entry.key ?? null;
+      const message = { id: nextId++, job: entry.job, catalogue: entry.key ?? null };
+      if (entry.key != null && !slot.given.has(entry.key)) {
+        message.text = catalogues.get(entry.key) ?? '';
+        slot.given.add(entry.key);
+      }
+      slot.running = { ...entry, id: message.id, started: performance.now() };
+      slot.worker.postMessage(message);
+      // The spare, for the next answer.
+      if (entry.low && slots.length < MAX_WORKERS && !broken) spawn();
+    }
   };
 
   const client = {
@@ -94,7 +120,7 @@ const engineClient = (() => {
     },
     setCatalogue(key, text) {
       catalogues.set(key, text);
-      given.delete(key);
+      for (const slot of slots) slot.given.delete(key);
     },
     compute(channel, job, key, low) {
       return new Promise((resolve, reject) => {
@@ -108,7 +134,16 @@ const engineClient = (() => {
           settle(queued, undefined, 'superseded');
         }
         waiting.set(channel, { channel, job, key, low, resolve, reject });
-        if (running && ((running.channel === channel && performance.now() - running.started > ABANDON_AFTER_MS) || (running.low && !low))) restart();
+        const now = performance.now();
+        // The same widget's older job, long running: its answer is not
+        // wanted any more.
+        const stale = slots.find((s) => s.running && s.running.channel === channel && now - s.running.started > ABANDON_AFTER_MS);
+        if (stale) restart(stale);
+        // An answer with every worker busy: a hint or chart gives way.
+        if (!low && slots.every((s) => s.running)) {
+          const yielding = slots.find((s) => s.running.low);
+          if (yielding) restart(yielding);
+        }
         pump();
       });
     },

@@ -9,6 +9,17 @@ self.addEventListener('message', async ({ data }) => {
     ready = init({ module_or_path: data.start });
     return;
   }
+  if (data.load !== undefined) {
+    // A catalogue read ahead of the jobs that will name it (engine-client.js:
+    // the spare worker). A failure shows on those jobs.
+    try {
+      await ready;
+      engineCatalogue(data.load, data.text);
+    } catch (error) {
+      // Nothing to answer: no job waits on this message.
+    }
+    return;
+  }
   let reply;
   try {
     await ready;

@@ -77,7 +77,7 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
             <p class="rp-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="live-summary">
                 { (*announced).clone() }
             </p>
-            { for props.best.as_ref().zip(plans).filter(|_| props.card).map(|(best, plans)| html! {
+            if let Some((best, plans)) = props.best.as_ref().zip(plans).filter(|_| props.card) {
                 <a class="rp-card rp-summary" href="#rp-results-heading" data-testid="summary">
                     <span class="rp-summary-line">
                         <span class="rp-badge rp-badge-best">{ t.best_badge }</span>
@@ -89,17 +89,17 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                     <span class="rp-summary-plans">{ plans }</span>
                     <span class="rp-summary-link">{ t.summary_link }{ " ↓" }</span>
                 </a>
-            }) }
+            }
             if props.pending && props.card {
                 <div class="rp-card rp-summary rp-working" aria-busy="true" data-testid="summary-pending">
                     <span class="rp-summary-plans">{ t.calculating }</span>
                 </div>
             }
-            { for props.none.as_ref().filter(|_| props.card && props.best.is_none()).map(|none| html! {
+            if let Some(none) = props.none.as_ref().filter(|_| props.card && props.best.is_none()) {
                 <a class="rp-card rp-summary" href="#rp-results-heading" data-testid="summary">
                     <span class="rp-summary-plans">{ none.clone() }</span>
                 </a>
-            }) }
+            }
         </>
     }
 }

@@ -331,12 +331,12 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     .map(|label| html! { <span class="rp-muted">{ label }{ colon(ui.lang) }</span> }) }
                 { plans }
             </p>
-            { for strips.into_iter().map(|blocks| html! {
+            <>{ for strips.into_iter().map(|blocks| html! {
                 <DayStrip {blocks} total_days={props.total_days} leg_starts={props.leg_starts.clone()} />
-            }) }
+            }) }</>
             // What the own line does is the answer itself; what to buy, with
             // notes, sources and cautions, opens on demand.
-            { for own_line_lines.iter().map(|l| html! { <p class="rp-own-line">{ l.clone() }</p> }) }
+            <>{ for own_line_lines.iter().map(|l| html! { <p class="rp-own-line">{ l.clone() }</p> }) }</>
             <details class="rp-option-details">
                 <summary>{ t.plan_details }</summary>
                 { details }

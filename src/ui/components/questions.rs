@@ -288,7 +288,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         html! {
             <div class="rp-question" id={id}>
                 <h3>{ question }</h3>
-                { for lines.into_iter().map(|l| html! { <p>{ l }</p> }) }
+                <>{ for lines.into_iter().map(|l| html! { <p>{ l }</p> }) }</>
             </div>
         }
     };

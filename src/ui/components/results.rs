@@ -96,10 +96,12 @@ pub fn Results(props: &ResultsProps) -> Html {
         let mut options = props.answer.options.iter();
         html! {
             <>
-                { for options.next().map(|best| html! {
+                if let Some(best) = options.next() {
                     <OptionCard option={best.clone()} best=true {people} {total_days} leg_starts={leg_starts.clone()} at_home={at_home.clone()} />
-                }) }
-                { for notes.iter().map(|n| html! { <p class="rp-answer-note" data-testid="answer-note">{ n.clone() }</p> }) }
+                }
+                // One node however many notes: the cards around keep their
+                // place (yew matches a parent's children from the last).
+                <>{ for notes.iter().map(|n| html! { <p class="rp-answer-note" data-testid="answer-note">{ n.clone() }</p> }) }</>
                 if props.answer.options.len() > 1 {
                     <h3 class="rp-subheading">{ t.alternatives_heading }</h3>
                     <div class="rp-options">

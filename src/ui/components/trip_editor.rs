@@ -68,7 +68,9 @@ pub fn TripEditor(props: &TripEditorProps) -> Html {
             </ol>
             <div class="rp-row">
                 <button type="button" class="rp-add" onclick={onadd} disabled={count >= MAX_LEGS}>{ "+ " }{ t.add_leg }</button>
-                { for props.total_days.map(|n| html! { <span class="rp-muted">{ fill(t.trip_length, &[("days", &days_text(n))]) }</span> }) }
+                if let Some(n) = props.total_days {
+                    <span class="rp-muted">{ fill(t.trip_length, &[("days", &days_text(n))]) }</span>
+                }
             </div>
             <FieldError id="rp-trip-error" message={trip_error} />
             <div class="rp-field">

@@ -46,6 +46,7 @@ export async function screenshot(page, name) {
  */
 export const COUNT_WORKERS = () => {
   window.__workersMade = 0;
+  window.__workersEnded = 0;
   window.__jobsSent = 0;
   const Original = window.Worker;
   window.Worker = class extends Original {
@@ -57,6 +58,11 @@ export const COUNT_WORKERS = () => {
     postMessage(message, ...rest) {
       if (message && message.job !== undefined) window.__jobsSent += 1;
       return super.postMessage(message, ...rest);
+    }
+
+    terminate() {
+      window.__workersEnded += 1;
+      return super.terminate();
     }
   };
 };

@@ -200,9 +200,12 @@ test('the worst trip the form allows, on a 1,000-plan catalogue: each keystroke 
   const { context, page, widget, errors } = await open(worst, { init: COUNT_WORKERS });
   try {
     await page.waitForSelector('[data-testid="option"][data-plans^="gen-"]', { timeout: 120000 });
-    // One worker: the first answer's job is sent once, not sent again (and
-    // restarted) when the chart becomes ready after the first paint.
-    assert.equal(await page.evaluate(() => window.__workersMade), 1);
+    // The first answer's job is sent once, not sent again (its worker
+    // restarted) when the chart becomes ready after the first paint: no
+    // worker has ended, and besides the one at work there is at most the
+    // spare that waits for the next answer.
+    assert.equal(await page.evaluate(() => window.__workersEnded), 0);
+    assert.ok(await page.evaluate(() => window.__workersMade) <= 2);
     const before = (await widget.best()).totalMinor;
     // The page draws the pending state for the new value before the engine
     // is done: the keystroke was handled without waiting for it.
@@ -219,6 +222,48 @@ test('the worst trip the form allows, on a 1,000-plan catalogue: each keystroke 
       return o && o.dataset.totalMinor !== String(b);
     }, before, { timeout: 120000 });
     assert.equal(await page.locator('[data-testid="results-loading"]').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('while the worker works and when its answer comes, the form and the rest of the widget stay as they are: only the results change', async () => {
+  // Parts that come and go (the sticky best bar, the summary card) once
+  // made every part before them be built again, the form included: the
+  // input the reader typed in was replaced under their cursor.
+  const { context, page, widget, errors } = await open(LARGE);
+  try {
+    await page.waitForSelector('[data-testid="summary"]', { state: 'attached' });
+    const days = widget.legRows().first().locator('input[inputmode="numeric"]');
+    await days.click();
+    await page.evaluate(() => {
+      window.__kept = {
+        input: document.activeElement,
+        header: document.querySelector('header.rp-header'),
+        live: document.querySelector('[data-testid="live-summary"]'),
+        form: document.querySelector('form.rp-inputs'),
+      };
+      window.__pendingSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="results-loading"]')) window.__pendingSeen = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    const before = (await widget.best()).totalMinor;
+    await days.fill('12');
+    await page.waitForFunction((b) => {
+      const o = document.querySelector('[data-testid="option"]');
+      return o && o.dataset.totalMinor !== String(b);
+    }, before, { timeout: 60000 });
+    const kept = await page.evaluate(() => ({
+      input: window.__kept.input === document.activeElement && window.__kept.input.isConnected,
+      header: window.__kept.header === document.querySelector('header.rp-header'),
+      live: window.__kept.live === document.querySelector('[data-testid="live-summary"]'),
+      form: window.__kept.form === document.querySelector('form.rp-inputs'),
+    }));
+    assert.ok(await page.evaluate(() => window.__pendingSeen), 'the results showed the worker at work');
+    assert.deepEqual(kept, { input: true, header: true, live: true, form: true });
+    assert.equal(await days.inputValue(), '12');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
