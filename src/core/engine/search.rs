@@ -197,36 +197,26 @@ impl<'a> Setting<'a> {
             }
         }
         // The trip's countries once each, and each day's place among them.
-        let mut countries: Vec<CountryCode> = days.clone();
-        countries.sort_unstable();
-        countries.dedup();
+        let countries = once_each(&days);
         let day_country: Vec<usize> = days
             .iter()
             .map(|c| countries.binary_search(c).unwrap_or(0))
             .collect();
-        let mut offered: Vec<(usize, Vec<bool>)> = Vec::new();
-        for i in plans {
-            let plan = &catalogue.plans[i];
-            let works: Vec<bool> = countries.iter().map(|&c| plan.covers(c)).collect();
-            let useful = countries
-                .iter()
-                .zip(&works)
-                .any(|(&c, &w)| w && Some(c) != trip.home);
-            if useful {
-                offered.push((i, day_country.iter().map(|&k| works[k]).collect()));
-            }
-        }
+        // Which of the trip's countries each plan works in.
+        let mut offered: Vec<(usize, Vec<bool>)> = plans
+            .filter_map(|i| Some((i, works_in(&catalogue.plans[i], &countries, trip.home)?)))
+            .collect();
         offered.sort_by(|(a, _), (b, _)| catalogue.plans[*a].id.cmp(&catalogue.plans[*b].id));
+        // Plans that work in the same countries share their days.
         let mut coverages: Vec<Vec<bool>> = Vec::new();
         let mut known: HashMap<Vec<bool>, usize> = HashMap::new();
         let mut plans = Vec::with_capacity(offered.len());
         let mut plan_coverage = Vec::with_capacity(offered.len());
         for (plan, works) in offered {
-            let next = coverages.len();
-            let at = *known.entry(works.clone()).or_insert(next);
-            if at == next {
-                coverages.push(works);
-            }
+            let at = *known.entry(works).or_insert_with_key(|works| {
+                coverages.push(day_country.iter().map(|&k| works[k]).collect());
+                coverages.len() - 1
+            });
             plans.push(plan);
             plan_coverage.push(at);
         }
@@ -260,6 +250,29 @@ impl<'a> Setting<'a> {
     /// Catalogue indices of the plans offered for this trip, in id order.
     pub fn offered(&self) -> Vec<usize> {
         self.plans.clone()
+    }
+
+    /// How many plans `Setting::regrouping` with `keep` offers for `trip`,
+    /// counted no further than `limit + 1` (the tie rule only needs to know
+    /// whether there are more than it searches; on a large catalogue,
+    /// building the search to count them was most of its cost).
+    pub fn offered_count(
+        catalogue: &Catalogue,
+        trip: &Trip,
+        keep: &dyn Fn(&Plan) -> bool,
+        limit: usize,
+    ) -> usize {
+        let countries = once_each(&trip.day_countries());
+        catalogue
+            .plans
+            .iter()
+            .filter(|plan| {
+                refusal(plan, trip).is_none()
+                    && keep(plan)
+                    && works_in(plan, &countries, trip.home).is_some()
+            })
+            .take(limit.saturating_add(1))
+            .count()
     }
 
     /// Whether the trip is one the searches take (travellers and days).
@@ -526,6 +539,29 @@ impl<'a> Setting<'a> {
             candidates: Rc::clone(&input.candidates),
         })
     }
+}
+
+/// `countries` sorted, each once.
+fn once_each(countries: &[CountryCode]) -> Vec<CountryCode> {
+    let mut out = countries.to_vec();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Which of the trip's `countries` `plan` works in; `None` when it works in
+/// none but `home` (nothing to buy it for).
+fn works_in(
+    plan: &Plan,
+    countries: &[CountryCode],
+    home: Option<CountryCode>,
+) -> Option<Vec<bool>> {
+    let works: Vec<bool> = countries.iter().map(|&c| plan.covers(c)).collect();
+    countries
+        .iter()
+        .zip(&works)
+        .any(|(&c, &w)| w && Some(c) != home)
+        .then_some(works)
 }
 
 /// Runs one search, with the units already searched.

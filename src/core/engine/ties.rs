@@ -45,6 +45,12 @@ impl Ties<'_> {
         if used.len() < 2 {
             return found;
         }
+        // More plans than searches even for one plan each: the first
+        // optimum stands (below, without building the search to know it).
+        if Setting::offered_count(self.catalogue, self.trip, self.keep, MAX_SEARCHES) > MAX_SEARCHES
+        {
+            return found;
+        }
         // Plans the reader may buy for this trip, in id order.
         let offered = Setting::regrouping(
             self.catalogue,
