@@ -423,6 +423,20 @@ impl<'a> Tables<'a> {
         table.get(y - x)?.map(|l| l.key)
     }
 
+    /// At a day `y` the purchase covers again: adds to `gaps` the cheapest
+    /// way through the gap that ends there, if there was one; false when
+    /// nothing crosses it.
+    fn cross_gap(&self, gap_start: &mut Option<usize>, y: usize, gaps: &mut Key) -> bool {
+        let Some(g0) = gap_start.take() else {
+            return true;
+        };
+        let Some(through) = self.gap(g0, y) else {
+            return false;
+        };
+        *gaps = gaps.plus(through);
+        true
+    }
+
     /// The purchases that start on day `a`, one per end day.
     fn edges_from(&mut self, a: usize) {
         let mut edges = Edges::new(self.input.days - a);
@@ -449,11 +463,8 @@ impl<'a> Tables<'a> {
         let mut gaps = Key::ZERO;
         for (y, &covered) in covers.iter().enumerate().take(limit).skip(a) {
             if covered {
-                if let Some(g0) = gap_start.take() {
-                    let Some(through) = self.gap(g0, y) else {
-                        break;
-                    };
-                    gaps = gaps.plus(through);
+                if !self.cross_gap(&mut gap_start, y, &mut gaps) {
+                    break;
                 }
                 served += 1;
                 // The shortest validity that spans the days to `y`.
@@ -496,11 +507,8 @@ impl<'a> Tables<'a> {
         let mut gaps = Key::ZERO;
         for (y, &covered) in covers.iter().enumerate().skip(a) {
             if covered {
-                if let Some(g0) = gap_start.take() {
-                    let Some(through) = self.gap(g0, y) else {
-                        return;
-                    };
-                    gaps = gaps.plus(through);
+                if !self.cross_gap(&mut gap_start, y, &mut gaps) {
+                    return;
                 }
                 served += 1;
                 if y != last_covered {
