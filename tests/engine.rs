@@ -470,6 +470,23 @@ fn a_pass_is_resumed_after_a_day_elsewhere() {
 }
 
 #[test]
+fn a_pass_resumes_after_a_gap_as_long_as_its_validity_allows() {
+    // A 30-day Hong Kong pass, four weeks in Japan in between: the gap is
+    // searched as far as the longest validity reaches, not a leg or two.
+    let c = catalogue(vec![
+        esim("hk30", &["HK"], 100.0, "HKD").validity(30).data_gb(10),
+        esim("jp30", &["JP"], 150.0, "HKD").validity(30).data_gb(30),
+    ]);
+    let t = trip(&[("HK", 1), ("JP", 27), ("HK", 2)], &[500]);
+    let o = best(&answer(&c, &t, "HKD")).clone();
+    assert_eq!(o.total, hkd(25_000));
+    assert_eq!(purchases(&o)[0], ("hk30".into(), vec![1, 29, 30], vec![0]));
+    // One day more and the last Hong Kong day is outside the window.
+    let t = trip(&[("HK", 1), ("JP", 28), ("HK", 2)], &[500]);
+    assert_eq!(best(&answer(&c, &t, "HKD")).total, hkd(35_000));
+}
+
+#[test]
 fn a_resumed_pass_counts_data_only_on_days_served_and_stays_in_its_window() {
     let c = catalogue(vec![
         esim("sg", &["SG"], 10.0, "EUR").validity(7).data_gb(6),

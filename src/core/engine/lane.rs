@@ -408,10 +408,23 @@ impl<'a> Tables<'a> {
             from_state: 0,
             via: Via::Free,
         })]);
+        // How far a gap can reach: a pass resumes within its validity, a
+        // day plan never resumes, a subscription may resume anywhere.
+        let reach = if tables.contracts.is_empty() {
+            tables
+                .envelopes
+                .iter()
+                .filter(|e| !e.day_billed)
+                .filter_map(|e| e.bands.last().map(|&(v, _)| v as usize))
+                .max()
+                .unwrap_or(0)
+        } else {
+            d
+        };
         for a in (0..d).rev() {
             tables.edges_from(a);
             if input.leg_starts[a] {
-                tables.gaps[a] = Some(tables.shortest_from(a));
+                tables.gaps[a] = Some(tables.shortest_from(a, reach));
             }
         }
         tables
@@ -531,8 +544,10 @@ impl<'a> Tables<'a> {
 
     /// Shortest paths from day `x` to every later day, through free days and
     /// purchases (no limited own-line days): the table for gaps.
-    fn shortest_from(&self, x: usize) -> Vec<Option<Label>> {
-        let d = self.input.days;
+    /// Only the first `reach` days are worked out: no gap is longer (a gap
+    /// lies inside the validity of the purchase it interrupts).
+    fn shortest_from(&self, x: usize, reach: usize) -> Vec<Option<Label>> {
+        let d = self.input.days.min(x.saturating_add(reach));
         let mut labels: Vec<Option<Label>> = vec![None; d - x + 1];
         labels[0] = Some(Label {
             key: Key::ZERO,
@@ -553,7 +568,7 @@ impl<'a> Tables<'a> {
                     via: Via::Free,
                 });
             }
-            for (offset, edge) in self.edges[y].iter().enumerate() {
+            for (offset, edge) in self.edges[y].iter().enumerate().take(d - y) {
                 let Some(edge) = edge else { continue };
                 let b = y + offset + 1;
                 let key = here.key.plus(edge.key);
