@@ -277,6 +277,8 @@ struct Tables<'a> {
     /// Subscriptions (candidate indices): priced by span, searched one by
     /// one.
     contracts: Vec<usize>,
+    /// Most days any purchase spans.
+    edge_reach: usize,
 }
 
 /// Most days a purchase with this validity can serve of `covers`: the most
@@ -401,6 +403,7 @@ impl<'a> Tables<'a> {
             gaps: vec![None; d + 1],
             envelopes,
             contracts,
+            edge_reach: d,
         };
         tables.gaps[d] = Some(vec![Some(Label {
             key: Key::ZERO,
@@ -421,6 +424,13 @@ impl<'a> Tables<'a> {
         } else {
             d
         };
+        // And a purchase: that far, or a day plan's longest run of days.
+        tables.edge_reach = tables
+            .envelopes
+            .iter()
+            .filter(|e| e.day_billed)
+            .filter_map(|e| e.bands.first().map(|(_, cheapest)| cheapest.len()))
+            .fold(reach, usize::max);
         for a in (0..d).rev() {
             tables.edges_from(a);
             if input.leg_starts[a] {
@@ -452,7 +462,7 @@ impl<'a> Tables<'a> {
 
     /// The purchases that start on day `a`, one per end day.
     fn edges_from(&mut self, a: usize) {
-        let mut edges = Edges::new(self.input.days - a);
+        let mut edges = Edges::new((self.input.days - a).min(self.edge_reach));
         for envelope in &self.envelopes {
             self.envelope_edges(a, envelope, &mut edges);
         }
