@@ -34,4 +34,6 @@ if [ -x "$twiggy" ]; then
 else
   echo "twiggy not installed (cargo install twiggy): skipped" >&2
 fi
+# The same bytes added up by owner (our parts, yew, the engine...).
+node bench/wasm-owners.mjs "$out/roamplan_bg.wasm" 40
 echo "named build in $out; profile it with: node bench/profile.mjs $out" >&2
