@@ -131,7 +131,7 @@ impl<'a> Setting<'a> {
         keep: &dyn Fn(&Plan) -> bool,
         regroup: Regroup,
     ) -> Setting<'a> {
-        let offer = |plan: &Plan| refusal(plan, trip).is_none() && keep(plan);
+        let offer = |plan: &Plan| may_offer(plan, trip, keep);
         Setting::offering(catalogue, trip, own_line, &offer, regroup)
     }
 
@@ -267,9 +267,7 @@ impl<'a> Setting<'a> {
             .plans
             .iter()
             .filter(|plan| {
-                refusal(plan, trip).is_none()
-                    && keep(plan)
-                    && works_in(plan, &countries, trip.home).is_some()
+                may_offer(plan, trip, keep) && works_in(plan, &countries, trip.home).is_some()
             })
             .take(limit.saturating_add(1))
             .count()
@@ -377,13 +375,20 @@ impl<'a> Setting<'a> {
     fn uncovered(&self, traveller: &Traveller) -> Vec<CountryCode> {
         let input = self.unit_input(&[*traveller]);
         // A day is servable by a candidate that covers it and can carry one
-        // day of this traveller's use.
+        // day of this traveller's use: worked out once per coverage, not
+        // for every day.
+        let mut carries = vec![false; input.covers.len()];
+        for (&k, candidate) in input.cover_of.iter().zip(input.candidates.iter()) {
+            if !carries[k] && candidate.value(1, 1).is_some() {
+                carries[k] = true;
+            }
+        }
         let covered = |d: usize| {
             input
-                .cover_of
+                .covers
                 .iter()
-                .zip(input.candidates.iter())
-                .any(|(&k, candidate)| input.covers[k][d] && candidate.value(1, 1).is_some())
+                .zip(&carries)
+                .any(|(days, &carries)| carries && days[d])
         };
         let mut out: Vec<CountryCode> = (0..self.days.len())
             .filter(|&d| !input.free[d] && input.limited_day[d].is_none() && !covered(d))
@@ -539,6 +544,12 @@ impl<'a> Setting<'a> {
             candidates: Rc::clone(&input.candidates),
         })
     }
+}
+
+/// Whether `Setting::regrouping` offers `plan`: this reader may buy it and
+/// the caller keeps it.
+fn may_offer(plan: &Plan, trip: &Trip, keep: &dyn Fn(&Plan) -> bool) -> bool {
+    refusal(plan, trip).is_none() && keep(plan)
 }
 
 /// `countries` sorted, each once.
