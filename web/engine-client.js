@@ -13,9 +13,9 @@ const engineClient = (() => {
   // arrives is abandoned: its worker is restarted rather than waited for.
   const ABANDON_AFTER_MS = 150;
   // Answers never wait behind the slower carrier hints and chart, nor for a
-  // worker to start: once a hint or chart job runs, a second worker is
-  // started and reads the catalogue in advance, and only one of the two
-  // works on hints and charts at a time. (Restarting the one worker for
+  // worker to start: hints and charts run only while no other job does,
+  // and once one runs a second worker is started and reads the catalogue
+  // in advance, ready for the next answer. (Restarting the one worker for
   // each answer read the catalogue again: on 2,000 plans that cost about
   // as much as the answer itself.)
   const MAX_WORKERS = 2;
@@ -28,6 +28,13 @@ const engineClient = (() => {
   const waiting = new Map(); // channel -> entry, oldest first
   const catalogues = new Map(); // address -> text
   let lastKey = null; // the catalogue of the latest job (null: built in)
+
+  /** The catalogue's text for a worker that has not read it yet (then it has). */
+  const textFor = (slot, key) => {
+    if (key == null || slot.given.has(key)) return undefined;
+    slot.given.add(key);
+    return catalogues.get(key) ?? '';
+  };
 
   const settle = (entry, outcome, error) => (error === undefined ? entry.resolve(outcome) : entry.reject(error));
 
@@ -70,10 +77,8 @@ const engineClient = (() => {
     });
     worker.postMessage({ start: source.module || source.wasmUrl });
     // The catalogue in use is read now, not when a reader waits for it.
-    if (lastKey != null && catalogues.has(lastKey)) {
-      worker.postMessage({ load: lastKey, text: catalogues.get(lastKey) });
-      slot.given.add(lastKey);
-    }
+    const text = catalogues.has(lastKey) ? textFor(slot, lastKey) : undefined;
+    if (text !== undefined) worker.postMessage({ load: lastKey, text });
     slots.push(slot);
     return slot;
   };
@@ -99,10 +104,8 @@ const engineClient = (() => {
       waiting.delete(entry.channel);
       lastKey = entry.key ?? null;
       const message = { id: nextId++, job: entry.job, catalogue: entry.key ?? null };
-      if (entry.key != null && !slot.given.has(entry.key)) {
-        message.text = catalogues.get(entry.key) ?? '';
-        slot.given.add(entry.key);
-      }
+      const text = textFor(slot, entry.key);
+      if (text !== undefined) message.text = text;
       slot.running = { ...entry, id: message.id, started: performance.now() };
       slot.worker.postMessage(message);
       // The spare, for the next answer.
