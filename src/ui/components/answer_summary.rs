@@ -82,9 +82,9 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
                     <span class="rp-summary-line">
                         <span class="rp-badge rp-badge-best">{ t.best_badge }</span>
                         <strong class="rp-summary-total">{ f.money(best.total) }</strong>
-                        { for strategy_label(best.strategy, props.people, ui.lang).map(|label| html! {
+                        if let Some(label) = strategy_label(best.strategy, props.people, ui.lang) {
                             <span class="rp-muted">{ label }</span>
-                        }) }
+                        }
                     </span>
                     <span class="rp-summary-plans">{ plans }</span>
                     <span class="rp-summary-link">{ t.summary_link }{ " ↓" }</span>

@@ -143,14 +143,18 @@ fn provenance(plan: &Plan, f: Formatter) -> Html {
         .max();
     html! {
         <span class="rp-provenance">
-            { for page.map(|href| html! {
+            if let Some(href) = page {
                 <a href={href} target="_blank" rel="noopener noreferrer nofollow">{ t.evidence_link }</a>
-            }) }
-            { for seen.map(|d| html! { <span>{ fill(t.seen_on, &[("date", &f.date(d))]) }</span> }) }
-            { for confidence.map(|c| html! { <span>{ c }</span> }) }
-            { for p.buy_url.as_deref().and_then(safe_link).map(|href| html! {
+            }
+            if let Some(d) = seen {
+                <span>{ fill(t.seen_on, &[("date", &f.date(d))]) }</span>
+            }
+            if let Some(c) = confidence {
+                <span>{ c }</span>
+            }
+            if let Some(href) = p.buy_url.as_deref().and_then(safe_link) {
                 <a href={href} target="_blank" rel="noopener noreferrer nofollow sponsored">{ t.buy_link }</a>
-            }) }
+            }
         </span>
     }
 }
@@ -215,10 +219,12 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                         if purchase.topups > 0 { <span>{ fill(t.topups, &[("n", &purchase.topups.to_string())]) }</span> }
                         <span>{ f.money(purchase.cost) }</span>
                     </span>
-                    { for plan.provenance.sold_at.as_ref().map(|w| html! {
+                    if let Some(w) = plan.provenance.sold_at.as_ref() {
                         <span class="rp-where" data-testid="where-to-buy">{ fill(t.where_to_buy, &[("where", w.get(ui.lang))]) }</span>
-                    }) }
-                    { for plan.provenance.notes.as_ref().map(|n| html! { <span class="rp-note">{ n.get(ui.lang).to_owned() }</span> }) }
+                    }
+                    if let Some(n) = plan.provenance.notes.as_ref() {
+                        <span class="rp-note">{ n.get(ui.lang).to_owned() }</span>
+                    }
                     { provenance(plan, f) }
                 </div>
             </li>
@@ -320,15 +326,19 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     <span class="rp-amount">{ f.money(option.total) }</span>
                     <span class="rp-muted rp-figures">
                         if props.people > 1 { <span>{ fill(t.per_person, &[("amount", &f.money(option.per_person))]) }</span> }
-                        { for option.per_gb.map(|g| html! { <span>{ fill(t.per_gb, &[("amount", &f.money(g))]) }</span> }) }
+                        if let Some(g) = option.per_gb {
+                            <span>{ fill(t.per_gb, &[("amount", &f.money(g))]) }</span>
+                        }
                     </span>
                 </div>
             </header>
             <p class="rp-option-plans">
                 // "Your own plan: your own line" would say it twice.
-                { for strategy_label(option.strategy, props.people, ui.lang)
+                if let Some(label) = strategy_label(option.strategy, props.people, ui.lang)
                     .filter(|_| option.strategy != Strategy::Home)
-                    .map(|label| html! { <span class="rp-muted">{ label }{ colon(ui.lang) }</span> }) }
+                {
+                    <span class="rp-muted">{ label }{ colon(ui.lang) }</span>
+                }
                 { plans }
             </p>
             <>{ for strips.into_iter().map(|blocks| html! {

@@ -182,12 +182,12 @@ pub fn PlanBrowser(props: &PlanBrowserProps) -> Html {
                     <dt>{ t.col_hotspot }</dt><dd>{ hotspot }</dd>
                     <dt>{ t.col_covers }</dt><dd>{ f.list(&covers) }</dd>
                 </dl>
-                { for p.pool.map(|pool| html! {
+                if let Some(pool) = p.pool {
                     <p class="rp-note">{ fill(t.pool_lines, &[("n", &pool.max_lines.to_string()), ("amount", &f.money(rates.convert(pool.extra_line_price, props.currency).unwrap_or(pool.extra_line_price)))]) }</p>
-                }) }
-                { for p.cards.filter(|_| p.pool.is_none()).map(|n| html! {
+                }
+                if let Some(n) = p.cards.filter(|_| p.pool.is_none()) {
                     <p class="rp-note">{ fill(t.bound_lines, &[("n", &n.to_string())]) }</p>
-                }) }
+                }
             </li>
         }
     };

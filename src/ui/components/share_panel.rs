@@ -182,20 +182,20 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                             onchange={toggle(|c, on| c.fix_lang = on)} />
                         { fill(t.embed_fix_lang, &[("lang", endonym(ui.lang))]) }
                     </label>
-                    { for value_of("cur").map(|cur| html! {
+                    if let Some(cur) = value_of("cur") {
                         <label class="rp-check">
                             <input type="checkbox" id="rp-embed-cur" checked={choices.fix_cur}
                                 onchange={toggle(|c, on| c.fix_cur = on)} />
                             { fill(t.embed_fix_cur, &[("cur", &cur)]) }
                         </label>
-                    }) }
-                    { for value_of("start").map(|start| html! {
+                    }
+                    if let Some(start) = value_of("start") {
                         <label class="rp-check">
                             <input type="checkbox" id="rp-embed-start-date" checked={choices.fix_start}
                                 onchange={toggle(|c, on| c.fix_start = on)} />
                             { fill(t.embed_fix_start, &[("date", &start)]) }
                         </label>
-                    }) }
+                    }
                     <div class="rp-field">
                         <label for="rp-embed-theme">{ t.embed_theme_label }</label>
                         <select id="rp-embed-theme" onchange={ontheme}>

@@ -76,12 +76,12 @@ pub fn UsageEstimator(props: &UsageEstimatorProps) -> Html {
                 <thead><tr><td></td><th scope="col">{ t.estimator_hours }</th><th scope="col">{ t.estimator_rate }</th></tr></thead>
                 <tbody>{ for props.lines.iter().map(row) }</tbody>
             </table>
-            { for props.estimate.map(|mb| html! {
+            if let Some(mb) = props.estimate {
                 <div class="rp-row">
                     <strong>{ fill(t.estimator_total, &[("mb", &f.data(mb))]) }</strong>
                     <button type="button" class="rp-secondary" onclick={onuse.clone()}>{ t.estimator_use }</button>
                 </div>
-            }) }
+            }
         </div>
     }
 }

@@ -289,7 +289,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <SharePanel widget_url={url} pairs={state.link_pairs(custom_url.as_deref())} oncopy={props.oncopy.clone()} />
                 }
                 <footer class="rp-footer">
-                    { for catalogue.as_of.map(|d| html! { <p>{ fill(t.prices_as_of, &[("date", &ui_date(state.lang, d))]) }</p> }) }
+                    if let Some(d) = catalogue.as_of {
+                        <p>{ fill(t.prices_as_of, &[("date", &ui_date(state.lang, d))]) }</p>
+                    }
                 </footer>
                 if let Some(best) = answer.as_ref().as_ref().and_then(|a| a.options.first()) {
                     <BestBar best={best.clone()} people={travellers} />
