@@ -8,6 +8,10 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 
 const dist = path.resolve(process.argv[2] || 'dist');
+// The first-answer module as wasm-bindgen and wasm-opt left it
+// (scripts/build.sh): copied in under hashed names.
+const firstDir = process.argv[3] && path.resolve(process.argv[3]);
+if (!firstDir) throw new Error('postbuild: usage: postbuild.mjs <dist> <first-answer module dir>');
 const web = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../web');
 const hash = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
 
@@ -61,6 +65,12 @@ const name = (re) => {
 const JS = name(/(roamplan-[0-9a-f]+\.js)/);
 const WASM = name(/(roamplan-[0-9a-f]+_bg\.wasm)/);
 const CSS = name(/(style-[0-9a-f]+\.css)/);
+const firstWasmBytes = fs.readFileSync(path.join(firstDir, 'roamplan-first_bg.wasm'));
+const FIRST_WASM = `roamplan-first-${hash(firstWasmBytes)}_bg.wasm`;
+fs.writeFileSync(path.join(dist, FIRST_WASM), firstWasmBytes);
+const firstJsCode = fs.readFileSync(path.join(firstDir, 'roamplan-first.js'), 'utf8');
+const FIRST_JS = `roamplan-first-${hash(firstJsCode)}.js`;
+fs.writeFileSync(path.join(dist, FIRST_JS), firstJsCode);
 // The engine worker: the same glue and wasm, for large calculations.
 const workerCode = fs.readFileSync(path.join(web, 'engine-worker.js'), 'utf8').replace('__ROAMPLAN_JS__', JS);
 const WORKER = `engine-worker-${hash(workerCode)}.js`;
@@ -69,11 +79,24 @@ const engineClientCode = fs.readFileSync(path.join(web, 'engine-client.js'), 'ut
 const start = fs.readFileSync(path.join(web, 'boot-start.js'), 'utf8')
   .replace('__ROAMPLAN_JS__', JS)
   .replace('__ROAMPLAN_WASM__', WASM)
-  .replace('__ROAMPLAN_WORKER__', WORKER);
+  .replace('__ROAMPLAN_WORKER__', WORKER)
+  .replace('__ROAMPLAN_FIRST_JS__', FIRST_JS)
+  .replace('__ROAMPLAN_FIRST_WASM__', FIRST_WASM);
 const boot = `${fallbackCode}\n${engineClientCode}\n${start}\n${fs.readFileSync(path.join(web, 'boot-extra.js'), 'utf8')}`;
 const bootName = `boot-${hash(boot)}.js`;
 fs.writeFileSync(path.join(dist, bootName), boot);
 html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);
+// The first bytes a slow network carries are the first-answer module's:
+// preloaded with the page, while Trunk's preloads of the widget's own
+// module go (the loader fetches it once the first module is in, so the two
+// never share the line).
+const trunkPreloads = html.match(/<link[^>]*href=["']?\.\/roamplan-[0-9a-f]+(?:_bg\.wasm|\.js)["']?[^>]*>/g) || [];
+if (trunkPreloads.length !== 2) throw new Error(`postbuild: expected Trunk's two preloads, found ${trunkPreloads.length}`);
+for (const link of trunkPreloads) html = html.replace(link, '');
+html = html.replace(
+  `<script type=module src="./${bootName}"></script>`,
+  `<link rel=modulepreload href="./${FIRST_JS}"><link rel=preload as=fetch crossorigin href="./${FIRST_WASM}" type=application/wasm><script type=module src="./${bootName}"></script>`,
+);
 // JavaScript off: the message in every language (the reader's is not known
 // without a script), and a link to the calculator's own page.
 const noscript = html.match(/<noscript[^>]*\bid=["']?rp-noscript["']?[^>]*>\s*<\/noscript>/);

@@ -1,10 +1,10 @@
 //! Mounts the widget; everything else lives in the library.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 fn main() {
     roamplan::ui::shell::start();
 }
 
 /// Natively there is nothing to mount: the library is used by tests.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "widget")))]
 fn main() {}

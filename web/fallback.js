@@ -41,8 +41,11 @@ function showLoading(container, lang) {
   return box;
 }
 
-/** Replaces what `container` holds with the message and a link to `href`. */
-function showFallback(container, lang, href, newTab) {
+/**
+ * Replaces what `container` holds with the message and a link to `href`;
+ * with `keep`, puts the message above it instead (an answer already shown).
+ */
+function showFallback(container, lang, href, newTab, keep = false) {
   const t = FALLBACK_TEXTS[lang] || FALLBACK_TEXTS.en;
   const box = loaderBox(lang, 'rp-fallback', 'alert', 'load-failed');
   const message = document.createElement('p');
@@ -57,5 +60,6 @@ function showFallback(container, lang, href, newTab) {
   const action = document.createElement('p');
   action.append(link);
   box.append(message, action);
-  container.replaceChildren(box);
+  if (keep) container.prepend(box);
+  else container.replaceChildren(box);
 }

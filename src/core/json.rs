@@ -88,8 +88,7 @@ pub fn from_deserializer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<J
     })
 }
 
-/// Parses JSON text natively with `serde_json` (tests, bench, tools).
-#[cfg(not(target_arch = "wasm32"))]
+/// Parses JSON text with `serde_json`.
 pub fn from_str(text: &str) -> Result<Json, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let json = from_deserializer(&mut deserializer)?;

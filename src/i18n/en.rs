@@ -2,7 +2,7 @@
 
 use super::Texts;
 
-pub static TEXTS: Texts = Texts {
+pub const TEXTS: Texts = Texts {
     app_title: "Which data plan for my trip?",
     app_intro: "Enter your trip: the cheapest way for everyone to stay online, with what to watch out for.",
     language_label: "Language",

@@ -63,7 +63,7 @@ impl Formatter {
 
     /// A number of days: "1 day", "3 days".
     pub fn days(self, n: u32) -> String {
-        let t = super::texts(self.lang);
+        let t = super::answer_words(self.lang);
         if n == 1 {
             t.days_count_one.to_owned()
         } else {

@@ -2,7 +2,7 @@
 
 use super::Texts;
 
-pub static TEXTS: Texts = Texts {
+pub const TEXTS: Texts = Texts {
     app_title: "Quel forfait mobile pour mon voyage\u{a0}?",
     app_intro: "Décrivez votre voyage\u{a0}: voici la solution la moins chère pour que chacun reste connecté, et les points de vigilance.",
     language_label: "Langue",

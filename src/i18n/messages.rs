@@ -3,7 +3,7 @@
 
 use super::{fill, texts, Formatter};
 use crate::core::catalogue::{Catalogue, Expected, Issue, PlanKind, Problem, Problems};
-use crate::core::engine::{Mode, Reason, Strategy, TripOption, Warning};
+use crate::core::engine::{Mode, TripOption, Warning};
 use crate::core::lang::Lang;
 use crate::core::share::InputError;
 use crate::core::usage::Activity;
@@ -12,7 +12,7 @@ use crate::core::usage::Activity;
 /// catalogue does not have it.
 pub fn plan_name(catalogue: &Catalogue, id: &str, lang: Lang) -> String {
     if id == crate::core::engine::OWN_PLAN_ID {
-        return texts(lang).own_line_name.to_owned();
+        return super::answer_words(lang).own_line_name.to_owned();
     }
     catalogue
         .plan(id)
@@ -309,36 +309,6 @@ pub fn kind_name(kind: PlanKind, lang: Lang) -> &'static str {
         PlanKind::Sim => t.kind_sim,
         PlanKind::Roaming => t.kind_roaming,
         PlanKind::HomePlan => t.kind_plan,
-    }
-}
-
-/// Name of a strategy.
-pub fn strategy_name(strategy: Strategy, lang: Lang) -> &'static str {
-    let t = texts(lang);
-    match strategy {
-        Strategy::Separate => t.strategy_separate,
-        Strategy::Hotspot => t.strategy_hotspot,
-        Strategy::Pool => t.strategy_pool,
-        Strategy::Bundle => t.strategy_bundle,
-        Strategy::Mixed => t.strategy_mixed,
-        Strategy::Home => t.strategy_home,
-    }
-}
-
-/// The word for how an option is used, when it says something: "a line
-/// each" means nothing to someone travelling alone.
-pub fn strategy_label(strategy: Strategy, people: u32, lang: Lang) -> Option<&'static str> {
-    (people > 1 || strategy != Strategy::Separate).then(|| strategy_name(strategy, lang))
-}
-
-/// Why an option is listed.
-pub fn reason_name(reason: Reason, lang: Lang) -> &'static str {
-    let t = texts(lang);
-    match reason {
-        Reason::Cheapest => t.reason_cheapest,
-        Reason::Verified => t.reason_verified,
-        Reason::Simplest => t.reason_simplest,
-        Reason::Separate => t.reason_no_sharing,
     }
 }
 

@@ -4,6 +4,7 @@
 //! so no English can leak into the Chinese widget. Templates carry named
 //! `{placeholders}` filled by `fill`.
 
+mod answer_words;
 mod en;
 mod format;
 mod fr;
@@ -12,10 +13,14 @@ pub mod report;
 mod zh_hans;
 mod zh_hant;
 
+pub use answer_words::{
+    answer_words, badge_is_best, colon, endonym, plans_label, reason_name, reasons_label,
+    strategy_label, strategy_name, trip_line, AnswerWords,
+};
 pub use format::Formatter;
 pub use messages::{
     activity_name, input_error, kind_name, mode_phrase, plan_line, plan_name, problem_text,
-    problems_more, reason_name, strategy_label, strategy_name, warning_text,
+    problems_more, warning_text,
 };
 
 use crate::core::lang::Lang;

@@ -2,7 +2,7 @@
 
 use super::Texts;
 
-pub static TEXTS: Texts = Texts {
+pub const TEXTS: Texts = Texts {
     app_title: "这趟旅行用哪个流量套餐？",
     app_intro: "输入你的行程，看看让每个人都能上网的最省钱方案，以及需要注意的地方。",
     language_label: "语言",

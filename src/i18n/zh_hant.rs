@@ -2,7 +2,7 @@
 
 use super::Texts;
 
-pub static TEXTS: Texts = Texts {
+pub const TEXTS: Texts = Texts {
     app_title: "這趟旅程用哪個數據計劃？",
     app_intro: "輸入你的行程，看看讓每個人都能上網的最划算方案，以及需要留意的地方。",
     language_label: "語言",

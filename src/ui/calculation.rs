@@ -3,8 +3,7 @@
 //! the page's thread (small trips) and in the engine worker (large ones):
 //! a `Job` and its `Outcome` cross between them as plain data.
 
-use super::components::cost_lines::{Series, USAGE_GRID};
-use crate::core::catalogue::Catalogue;
+use crate::core::catalogue::{Catalogue, Megabytes};
 use crate::core::date::Date;
 use crate::core::engine::{self, Answer, CarrierHint, Reason, Request};
 use crate::core::money::{Currency, Money};
@@ -18,6 +17,31 @@ use crate::core::trip::Trip;
 /// this keeps an edit on the page near a frame, where the worker's round
 /// trip alone costs more (its p95 was 33 ms).
 pub const HEAVY_WORK: u64 = 35_000;
+
+/// Data per day values the usage chart is drawn at.
+pub const USAGE_GRID: [Megabytes; 8] = [100, 250, 500, 1024, 2048, 3072, 5120, 10240];
+
+/// One line: a way of staying online and its total at each grid point.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Series {
+    /// Which way.
+    pub reason: Reason,
+    /// Total in hundredths at each `USAGE_GRID` point (`None`: not possible).
+    pub totals: Vec<Option<i64>>,
+}
+
+/// The currency an answer is shown in: the one asked for when the
+/// catalogue has a rate for it; otherwise the euro, or the catalogue's
+/// first currency (the widget tells the reader).
+pub fn display_currency(catalogue: &Catalogue, asked: Currency) -> Currency {
+    if catalogue.rates.knows(asked) {
+        return asked;
+    }
+    Some(Currency::EUR)
+        .filter(|c| catalogue.rates.knows(*c))
+        .or_else(|| catalogue.rates.currencies().next())
+        .unwrap_or(asked)
+}
 
 /// What to calculate.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

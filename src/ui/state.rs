@@ -12,7 +12,9 @@ use crate::core::trip::{
 };
 use crate::core::usage::{self, Activity};
 use crate::i18n::Formatter;
+#[cfg(feature = "widget")]
 use std::rc::Rc;
+#[cfg(feature = "widget")]
 use yew::Reducible;
 
 /// One stop of the trip as typed.
@@ -22,8 +24,25 @@ pub struct LegForm {
     pub key: u32,
     /// Country as typed (a name or a code).
     pub country: String,
+    /// The country `country` was written from (a link's code, or a name
+    /// rewritten in a new language) and the text written: while the text
+    /// is unchanged, reading it back needs no search through every
+    /// country's name (on a phone, building that index cost the widget's
+    /// first look at the form ~70 ms).
+    pub written_from: Option<(CountryCode, String)>,
     /// Days as typed.
     pub days: String,
+}
+
+impl LegForm {
+    /// The leg's country: the one its text was written from while the text
+    /// is unchanged, otherwise the one the text names.
+    pub fn resolve(&self, f: Formatter) -> Result<CountryCode, InputError> {
+        match &self.written_from {
+            Some((code, text)) if *text == self.country => Ok(*code),
+            _ => resolve_country(&self.country, f),
+        }
+    }
 }
 
 /// Whether a traveller's phone takes an eSIM, as the reader answered.
@@ -239,6 +258,31 @@ impl State {
     /// The starting state: defaults, overridden by the link's settings.
     pub fn new(settings: &LinkSettings, lang: Lang, currency: Currency, today: Date) -> State {
         let f = Formatter::new(lang);
+        State::written(settings, lang, currency, today, |code| f.country(code))
+    }
+
+    /// The same state with each leg's country written as its code, so the
+    /// same trip: for the first answer, which shows no form and so need not
+    /// ask the browser for country names (opening its list of names cost
+    /// ~55 ms on an emulated phone).
+    pub fn without_names(
+        settings: &LinkSettings,
+        lang: Lang,
+        currency: Currency,
+        today: Date,
+    ) -> State {
+        State::written(settings, lang, currency, today, |code| code.to_string())
+    }
+
+    /// The starting state, each leg's country written by `name_of`.
+    fn written(
+        settings: &LinkSettings,
+        lang: Lang,
+        currency: Currency,
+        today: Date,
+        name_of: impl Fn(CountryCode) -> String,
+    ) -> State {
+        let f = Formatter::new(lang);
         // A blog about some countries starts with them when no trip is given.
         let focus_trip = settings.focus.as_ref().filter(|f| !f.is_empty()).map(|f| {
             f.iter()
@@ -256,10 +300,14 @@ impl State {
             legs: legs
                 .iter()
                 .zip(0..)
-                .map(|(leg, key)| LegForm {
-                    key,
-                    country: f.country(leg.country),
-                    days: leg.days.to_string(),
+                .map(|(leg, key)| {
+                    let country = name_of(leg.country);
+                    LegForm {
+                        key,
+                        written_from: Some((leg.country, country.clone())),
+                        country,
+                        days: leg.days.to_string(),
+                    }
                 })
                 .collect(),
             start: settings
@@ -326,7 +374,7 @@ impl State {
         let mut errors: Vec<(Field, InputError)> = Vec::new();
         let mut legs = Vec::new();
         for leg in &form.legs {
-            let country = resolve_country(&leg.country, f);
+            let country = leg.resolve(f);
             let days = share::parse_count(&leg.days, 1, u64::from(MAX_TRIP_DAYS));
             if let (Ok(c), Ok(d)) = (&country, &days) {
                 legs.push(Leg {
@@ -465,7 +513,7 @@ impl State {
             .filter_map(|l| {
                 let days = share::parse_count(&l.days, 1, u64::from(MAX_TRIP_DAYS)).ok()?;
                 Some(Leg {
-                    country: resolve_country(&l.country, f).ok()?,
+                    country: l.resolve(f).ok()?,
                     days: u32::try_from(days).ok()?,
                 })
             })
@@ -721,6 +769,7 @@ fn format_tenths(tenths: u32) -> String {
 }
 
 /// Adds a copy of the traveller `key` after the last one.
+#[cfg(feature = "widget")]
 fn copy_traveller(form: &mut Form, key: u32) {
     if form.travellers.len() >= MAX_PEOPLE as usize {
         return;
@@ -735,11 +784,14 @@ fn copy_traveller(form: &mut Form, key: u32) {
     }
 }
 
+#[cfg(feature = "widget")]
 fn step(text: &str, delta: i64, min: i64, max: i64) -> String {
     let current: i64 = text.trim().parse().unwrap_or(min);
     (current + delta).clamp(min, max).to_string()
 }
 
+// The reducer: the widget's actions on the state (Yew's hook calls it).
+#[cfg(feature = "widget")]
 impl Reducible for State {
     type Action = Action;
 
@@ -767,6 +819,7 @@ impl Reducible for State {
                     form.legs.push(LegForm {
                         key: form.next_key,
                         country: String::new(),
+                        written_from: None,
                         days: "3".into(),
                     });
                     form.next_key += 1;
@@ -877,8 +930,9 @@ impl Reducible for State {
                 // the new one, so they still resolve.
                 let (old, new) = (Formatter::new(self.lang), Formatter::new(lang));
                 for l in &mut form.legs {
-                    if let Ok(code) = resolve_country(&l.country, old) {
+                    if let Ok(code) = l.resolve(old) {
                         l.country = new.country(code);
+                        l.written_from = Some((code, l.country.clone()));
                     }
                 }
                 next.lang = lang;

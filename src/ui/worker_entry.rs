@@ -5,7 +5,7 @@
 
 use super::calculation::{self, Job};
 use super::engine_client::{from_js, to_js};
-use super::shell::load_catalogue;
+use crate::browser::load_catalogue;
 use crate::core::catalogue::{Catalogue, BUILT_IN_CORE_JSON};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -5,21 +5,10 @@ use super::fold::Fold;
 use crate::core::catalogue::Megabytes;
 use crate::core::engine::Reason;
 use crate::i18n::reason_name;
+pub use crate::ui::calculation::{Series, USAGE_GRID};
 use crate::ui::context::use_ui;
 use std::fmt::Write;
 use yew::prelude::*;
-
-/// Data per day values the chart is drawn at.
-pub const USAGE_GRID: [Megabytes; 8] = [100, 250, 500, 1024, 2048, 3072, 5120, 10240];
-
-/// One line: a way of staying online and its total at each grid point.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Series {
-    /// Which way.
-    pub reason: Reason,
-    /// Total in hundredths at each `USAGE_GRID` point (`None`: not possible).
-    pub totals: Vec<Option<i64>>,
-}
 
 /// Props of [`CostLines`].
 #[derive(Properties, PartialEq)]

@@ -2,20 +2,11 @@
 
 use crate::core::lang::Lang;
 use crate::core::money::Currency;
+use crate::i18n::endonym;
 use crate::ui::context::use_ui;
 use crate::ui::events::select_value;
 use crate::ui::state::Action;
 use yew::prelude::*;
-
-/// Each language's name in itself, for the language menu.
-pub(crate) fn endonym(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::ZhHans => "简体中文",
-        Lang::ZhHant => "繁體中文",
-        Lang::Fr => "Français",
-    }
-}
 
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]

@@ -4,10 +4,11 @@
 
 use super::day_strip::{DayStrip, StripBlock};
 use crate::core::catalogue::{Confidence, Plan};
-use crate::core::engine::{DayService, Mode, Purchase, Reason, Strategy, TripOption, OWN_PLAN_ID};
+use crate::core::engine::{DayService, Mode, Purchase, TripOption, OWN_PLAN_ID};
 use crate::core::money::Money;
 use crate::i18n::{
-    fill, kind_name, mode_phrase, plan_line, reason_name, strategy_label, warning_text, Formatter,
+    badge_is_best, colon, fill, kind_name, mode_phrase, plan_line, plans_label, reasons_label,
+    warning_text, Formatter,
 };
 use crate::ui::context::use_ui;
 use yew::prelude::*;
@@ -92,16 +93,6 @@ fn merged_purchases(purchases: &[Purchase]) -> Vec<Purchase> {
         }
     }
     out
-}
-
-/// A colon as each language writes it before what follows.
-fn colon(lang: crate::core::lang::Lang) -> &'static str {
-    use crate::core::lang::Lang;
-    match lang {
-        Lang::ZhHans | Lang::ZhHant => "：",
-        Lang::Fr => "\u{a0}: ",
-        Lang::En => ": ",
-    }
 }
 
 /// "Traveller 1, Traveller 2", or "everyone".
@@ -317,8 +308,8 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             <header class="rp-option-head">
                 // One label saying why the option is listed (all its reasons).
                 <div class="rp-badges">
-                    <span class={classes!("rp-badge", (props.best && option.reasons.iter().any(|r| matches!(r, Reason::Cheapest | Reason::Verified))).then_some("rp-badge-best"))}>
-                        { option.reasons.iter().map(|r| reason_name(*r, ui.lang)).collect::<Vec<_>>().join(" · ") }
+                    <span class={classes!("rp-badge", badge_is_best(option, props.best).then_some("rp-badge-best"))}>
+                        { reasons_label(option, ui.lang) }
                     </span>
                 </div>
                 <div class="rp-total">
@@ -333,10 +324,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 </div>
             </header>
             <p class="rp-option-plans">
-                // "Your own plan: your own line" would say it twice.
-                if let Some(label) = strategy_label(option.strategy, props.people, ui.lang)
-                    .filter(|_| option.strategy != Strategy::Home)
-                {
+                if let Some(label) = plans_label(option, props.people, ui.lang) {
                     <span class="rp-muted">{ label }{ colon(ui.lang) }</span>
                 }
                 { plans }

@@ -2,8 +2,8 @@
 //! the calculator with these settings on another page.
 
 use super::fold::Fold;
-use super::header::endonym;
 use crate::core::share::{encode_query, Theme};
+use crate::i18n::endonym;
 use crate::i18n::fill;
 use crate::ui::context::use_ui;
 use crate::ui::events::{input_checked, select_value};

@@ -21,7 +21,8 @@ use crate::core::lang::Lang;
 use crate::core::money::Currency;
 use crate::core::share::{LinkSettings, SettingError, Theme};
 use crate::core::trip::Trip;
-use crate::i18n::{fill, texts};
+use crate::i18n::{fill, texts, trip_line};
+use crate::ui::calculation;
 use crate::ui::context::Ui;
 use crate::ui::hooks::{use_after_first_paint, use_calculation, Calculated, Inputs};
 use crate::ui::state::{default_currency, Action, State};
@@ -78,26 +79,6 @@ pub struct WidgetProps {
     pub trip_folded: bool,
 }
 
-/// The trip in one line: "Hong Kong 3 days → Macao 1 day · 2 travellers".
-fn trip_line(trip: Option<&Trip>, lang: Lang) -> String {
-    let Some(trip) = trip else {
-        return String::new();
-    };
-    let (t, f) = (texts(lang), crate::i18n::Formatter::new(lang));
-    let stops: Vec<String> = trip
-        .legs
-        .iter()
-        .map(|leg| format!("{} {}", f.country(leg.country), f.days(leg.days)))
-        .collect();
-    let people = trip.travellers.len();
-    let who = if people == 1 {
-        t.travellers_count_one.to_owned()
-    } else {
-        fill(t.travellers_count_other, &[("n", &people.to_string())])
-    };
-    format!("{} · {who}", stops.join(" → "))
-}
-
 /// The average MB a day per traveller.
 fn average_mb(trip: &Trip) -> u64 {
     trip.group_mb_per_day() / trip.travellers.len().max(1) as u64
@@ -133,14 +114,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let check = state.check();
     // The display currency, when the catalogue has a rate for it; otherwise
     // the euro (or the catalogue's first currency), and the reader is told.
-    let currency = if catalogue.rates.knows(state.currency) {
-        state.currency
-    } else {
-        Some(Currency::EUR)
-            .filter(|c| catalogue.rates.knows(*c))
-            .or_else(|| catalogue.rates.currencies().next())
-            .unwrap_or(state.currency)
-    };
+    let currency = calculation::display_currency(&catalogue, state.currency);
     let loading = matches!(props.custom, CustomCatalogue::Loading { .. });
     let currency_note = (currency != state.currency && !loading).then(|| {
         fill(
@@ -273,7 +247,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     if props.trip_folded {
                         <details class="rp-edit">
                             <summary class="rp-card">
-                                <span>{ trip_line(state.trip.as_ref(), state.lang) }</span>
+                                <span>{ state.trip.as_ref().map(|trip| trip_line(trip, state.lang)).unwrap_or_default() }</span>
                                 <span class="rp-summary-link">{ t.edit_trip }</span>
                             </summary>
                             { form }
