@@ -36,12 +36,9 @@ cp -a dist "$work/dist-$shipped_level"
 
 echo "== comparison build, opt-level \"$other_level\" (target/bench-opt-$other_level)" >&2
 (
-  # shellcheck source=scripts/wasm-env.sh
-  source scripts/wasm-env.sh
   export CARGO_PROFILE_RELEASE_OPT_LEVEL="$other_level"
   export CARGO_TARGET_DIR="$root/target/bench-opt-$other_level"
-  trunk build --release --dist "$work/dist-$other_level"
-  if [ -f scripts/postbuild.mjs ]; then node scripts/postbuild.mjs "$work/dist-$other_level"; fi
+  bash scripts/build.sh --dist "$work/dist-$other_level"
 ) >&2
 
 echo "== headless Chromium (cold loads, recalculation, memory)" >&2

@@ -2,13 +2,19 @@
 # Builds the release widget into dist/ (wasm-opt applied by Trunk), then the
 # first-answer module (src/first: the same crate without the Yew widget,
 # drawn while the widget's own module loads), then the page's loader.
-# Usage: scripts/build.sh [extra trunk build args, e.g. --public-url /widget/]
+# Usage: scripts/build.sh [extra trunk build args, e.g. --public-url /widget/
+#        or --dist DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 # shellcheck source=scripts/wasm-env.sh
 source scripts/wasm-env.sh
 trunk build --release "$@"
+dist=dist
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--dist" ] && [ $# -gt 1 ]; then dist=$2; fi
+  shift
+done
 
 target=${CARGO_TARGET_DIR:-target}
 first="$target/first-answer"
@@ -22,4 +28,4 @@ params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 read -r -a opt_params <<<"$params"
 wasm-opt -Oz "${opt_params[@]}" "$first/roamplan-first_bg.wasm" -o "$first/roamplan-first_bg.wasm"
 
-node scripts/postbuild.mjs dist "$first"
+node scripts/postbuild.mjs "$dist" "$first"

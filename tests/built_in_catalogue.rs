@@ -8,7 +8,7 @@
 use roamplan::core::catalogue::evidence::{is_home_page, is_web_address, quote_contains_price};
 use roamplan::core::catalogue::{
     load_native, validate_text, Billing, Buyers, Catalogue, Confidence, Hotspot, Plan, PlanKind,
-    BUILT_IN_JSON,
+    BUILT_IN_CORE_JSON, BUILT_IN_JSON,
 };
 use roamplan::core::country::CountryCode;
 use roamplan::core::date::Date;
@@ -659,4 +659,58 @@ fn the_shipped_figures_and_the_served_notes_make_the_catalogue_as_written() {
         }
     }
     assert_eq!(core, without_words, "only notes and quotes are left out");
+}
+
+/// Every number literal of a JSON text, in order (outside strings).
+fn number_literals(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let (mut out, mut i, mut in_string) = (Vec::new(), 0, false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'-' | b'0'..=b'9' if !in_string => {
+                let start = i;
+                while i < bytes.len()
+                    && matches!(bytes[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
+                    i += 1;
+                }
+                out.push(&text[start..i]);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The numbers of a JSON tree, in document order.
+fn numbers_in(json: &Json, out: &mut Vec<f64>) {
+    match json {
+        Json::Number(n) => out.push(*n),
+        Json::Array(items) => items.iter().for_each(|item| numbers_in(item, out)),
+        Json::Object(members) => members.iter().for_each(|(_, value)| numbers_in(value, out)),
+        _ => {}
+    }
+}
+
+/// The wasm reads catalogues with serde_json's default number parsing (its
+/// exact `float_roundtrip` costs 7 KB): for the built-in catalogue's short
+/// decimals it gives the correctly rounded double, as the browser's
+/// JSON.parse does, so no price or rate moves by a bit.
+#[test]
+fn every_number_reads_as_the_correctly_rounded_double() {
+    for text in [BUILT_IN_JSON, BUILT_IN_CORE_JSON] {
+        let literals = number_literals(text);
+        let mut parsed = Vec::new();
+        numbers_in(&json::from_str(text).unwrap(), &mut parsed);
+        assert_eq!(parsed.len(), literals.len());
+        assert!(literals.len() > 100, "{} numbers", literals.len());
+        for (literal, read) in literals.iter().zip(parsed) {
+            let exact: f64 = literal.parse().unwrap();
+            assert_eq!(read.to_bits(), exact.to_bits(), "{literal}");
+        }
+    }
 }

@@ -128,6 +128,26 @@ proptest! {
             prop_assert_eq!(reopened.link_pairs(None), pairs);
         }
     }
+
+    /// The first answer reads a link without the browser's country names
+    /// (`State::without_names`): it gets the widget's trip from every link
+    /// the widget writes.
+    #[test]
+    fn the_first_answer_reads_every_link_to_the_widgets_trip(
+        actions in prop::collection::vec(action(built_in().rates.currencies().collect()), 1..30)
+    ) {
+        let catalogue = built_in();
+        let mut state = Rc::new(State::new(&LinkSettings::default(), Lang::En, Currency::EUR, today()));
+        for action in actions {
+            state = state.reduce(action);
+            let (settings, _) = reopen(&state.link_pairs(None), &catalogue);
+            let lang = settings.lang.unwrap_or_default();
+            let currency = settings.currency.unwrap_or_else(|| default_currency(lang));
+            let widget = open(&settings, today());
+            let first = State::without_names(&settings, lang, currency, today());
+            prop_assert_eq!(first.trip, widget.trip);
+        }
+    }
 }
 
 #[test]

@@ -224,3 +224,17 @@ fn option_card(html: &mut String, p: &Page<'_>, option: &TripOption, headline: b
         escape(&plan_line(p.catalogue, option, p.lang))
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn text_cannot_open_a_tag_or_leave_an_attribute() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="a('b')"> & co"#),
+            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; co"
+        );
+        assert_eq!(escape("香港 · 3 天"), "香港 · 3 天");
+    }
+}
