@@ -696,10 +696,10 @@ fn numbers_in(json: &Json, out: &mut Vec<f64>) {
     }
 }
 
-/// The wasm reads catalogues with serde_json's default number parsing (its
+/// The wasm reads catalogues with `serde_json`'s default number parsing (its
 /// exact `float_roundtrip` costs 7 KB): for the built-in catalogue's short
 /// decimals it gives the correctly rounded double, as the browser's
-/// JSON.parse does, so no price or rate moves by a bit.
+/// `JSON.parse` does, so no price or rate moves by a bit.
 #[test]
 fn every_number_reads_as_the_correctly_rounded_double() {
     for text in [BUILT_IN_JSON, BUILT_IN_CORE_JSON] {

@@ -4,21 +4,16 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used)]
 
-use roamplan::core::catalogue::{load_native, Catalogue, Issue, Problem, BUILT_IN_JSON};
-use roamplan::core::date::Date;
+use roamplan::core::catalogue::{load_native, Issue, Problem};
 use roamplan::core::lang::Lang;
-use roamplan::core::share::{parse_settings, LinkSettings, SettingError};
+use roamplan::core::share::LinkSettings;
 use roamplan::i18n::texts;
 use roamplan::ui::components::catalogue_status::{CustomCatalogue, FetchFailure};
-use roamplan::ui::{Widget, WidgetProps};
 use std::rc::Rc;
-use yew::LocalServerRenderer;
 
 mod rendered;
 
-use rendered::{
-    catalogue, option_attributes, props, render, render_props, settings, today, visible_text,
-};
+use rendered::{catalogue, option_attributes, props, render, render_props, settings, visible_text};
 
 #[tokio::test]
 async fn answer_lists_ranked_options_with_test_hooks() {
