@@ -34,9 +34,10 @@ const browser = readJson(path.join(RESULTS, 'browser.json'));
 const gzipBytes = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 64 * 1024 * 1024 }).length;
 
 /**
- * The files a reader's browser needs for the first answer: the page, Trunk's
- * loader (moved to boot-*.js by scripts/postbuild.mjs when present), the JS
- * glue, the wasm (the catalogue is compiled into it) and the stylesheet.
+ * The files a reader's browser needs for the first answer: the page, the
+ * loader (boot-*.js, written by scripts/postbuild.mjs), the first-answer
+ * module's JS glue and wasm (engine and catalogue, no Yew: src/first) and
+ * the stylesheet. The widget's own glue and wasm load after it (`after`).
  */
 function sizes(dist) {
   if (!dist || !fs.existsSync(dist)) return null;
@@ -44,25 +45,32 @@ function sizes(dist) {
   const role = (name) => {
     if (name === 'index.html') return 'page (index.html)';
     if (/^boot-[0-9a-f]+\.js$/.test(name)) return 'loader (boot-*.js)';
-    if (/_bg\.wasm$/.test(name)) return 'wasm (engine, UI, catalogue)';
-    if (/^roamplan-[0-9a-f]+\.js$/.test(name)) return 'JS glue (wasm-bindgen)';
+    if (/^roamplan-first-[0-9a-f]+_bg\.wasm$/.test(name)) return 'first-answer wasm (engine, catalogue; no Yew)';
+    if (/^roamplan-first-[0-9a-f]+\.js$/.test(name)) return 'first-answer JS glue';
     if (/\.css$/.test(name)) return 'stylesheet';
     return null;
   };
-  const files = names
-    .filter((n) => role(n))
+  const later = (name) => {
+    if (/^roamplan-[0-9a-f]+_bg\.wasm$/.test(name)) return 'widget wasm (Yew app, engine, catalogue)';
+    if (/^roamplan-[0-9a-f]+\.js$/.test(name)) return 'widget JS glue';
+    return null;
+  };
+  const measure = (of) => names
+    .filter((n) => of(n))
     .map((n) => {
       const file = path.join(dist, n);
-      return { file: n, role: role(n), raw: fs.statSync(file).size, gzip: gzipBytes(file) };
+      return { file: n, role: of(n), raw: fs.statSync(file).size, gzip: gzipBytes(file) };
     })
     .sort((a, b) => b.gzip - a.gzip);
+  const files = measure(role);
+  const after = measure(later);
   const total = files.reduce((s, f) => s + f.gzip, 0);
   const wasm = files.find((f) => f.file.endsWith('_bg.wasm'));
   const catalogueFile = path.join(dist, 'catalogue.json');
   const catalogue = fs.existsSync(catalogueFile)
     ? { file: 'catalogue.json', role: 'catalogue (reference copy, not loaded)', raw: fs.statSync(catalogueFile).size, gzip: gzipBytes(catalogueFile) }
     : null;
-  return { files, total, wasm: wasm ?? null, catalogue };
+  return { files, after, total, wasm: wasm ?? null, catalogue };
 }
 
 const shipped = sizes(args['shipped-dist']);
@@ -127,7 +135,8 @@ section(`Transfer size for the first answer (gzip -9), opt-level "${shippedLevel
 if (shipped) {
   for (const f of shipped.files) row(`  ${f.role}: ${f.file}`, `${kb(f.gzip)} (raw ${kb(f.raw)})`);
   row('total', kb(shipped.total), `≤ ${kb(BUDGET.transferTotalBytes)}`, verdict('transfer total (gzip)', shipped.total, BUDGET.transferTotalBytes, kb));
-  row('wasm alone', kb(shipped.wasm?.gzip));
+  row('first-answer wasm alone', kb(shipped.wasm?.gzip));
+  for (const f of shipped.after) row(`  after the first answer: ${f.role}: ${f.file}`, `${kb(f.gzip)} (raw ${kb(f.raw)})`);
   if (shipped.catalogue) row(`  ${shipped.catalogue.role}`, `${kb(shipped.catalogue.gzip)} (raw ${kb(shipped.catalogue.raw)})`);
 }
 if (other) {

@@ -297,6 +297,38 @@ fn a_contract_is_bought_once_and_its_commitment_shown() {
     }));
 }
 
+/// A group that regroups at a day boundary is still one set of lines: a
+/// subscription is bought at most once per line per trip (the contract),
+/// so two travellers do not buy a bundle of two cards for their first day
+/// and the same bundle again for the next two (€3, which one traveller
+/// could not do either). One bundle serves the three days: 1 GB and three
+/// 512 MB top-ups for 2,400 MB, €1 + 3 × €1.
+#[test]
+fn a_subscription_is_bought_once_even_where_the_group_could_regroup() {
+    let mut bundle = sim("bundle", &["CN", "MO"], 1.0, "EUR")
+        .validity(3)
+        .contract(24)
+        .cards(2);
+    bundle.plan.data_mb = Some(1024);
+    bundle.plan.topup = Some(roamplan::core::catalogue::Topup {
+        data_mb: 512,
+        price: eur(100),
+    });
+    let c = catalogue(vec![
+        bundle,
+        esim("hk-day", &["HK"], 1.0, "EUR").day_billing(),
+    ]);
+    let mut t = trip(&[("CN", 1), ("CN", 2)], &[700, 100]);
+    for traveller in &mut t.travellers {
+        traveller.esim = false;
+    }
+    let o = cheapest(&answer(&c, &t, "EUR")).unwrap().clone();
+    assert_eq!(o.total, eur(400));
+    assert_eq!(o.purchases.len(), 1, "{:?}", o.purchases);
+    assert_eq!(o.purchases[0].served, vec![0, 1, 2]);
+    assert_eq!(oracle::cheapest(&c, &t).map(|(m, _)| m), Some(eur(400)));
+}
+
 // ---------------------------------------------------------------------------
 // The own line
 // ---------------------------------------------------------------------------

@@ -100,12 +100,7 @@ fn optimum(catalogue: &Catalogue, trip: &Trip) -> Option<(Value, u32, Spend)> {
         edges.push(days.len());
         let mut total: Option<(Value, u32, Spend)> = Some((Value::ZERO, 0, Spend::default()));
         for block in edges.windows(2) {
-            let here = optimum_on(
-                catalogue,
-                trip,
-                own_line.as_ref(),
-                &days[block[0]..block[1]],
-            );
+            let here = optimum_on(catalogue, trip, own_line.as_ref(), (block[0], block[1]));
             total = match (total, here) {
                 (Some((v, p, mut s)), Some((v2, p2, s2))) => {
                     s.extend(&s2);
@@ -153,7 +148,7 @@ fn optimum_on(
     catalogue: &Catalogue,
     trip: &Trip,
     own_line: Option<&OwnLine>,
-    days: &[CountryCode],
+    block: (usize, usize),
 ) -> Option<(Value, u32, Spend)> {
     let people = trip.travellers.len();
     let mut best: Option<(Value, u32, Spend)> = None;
@@ -163,7 +158,7 @@ fn optimum_on(
         let mut spend = Spend::default();
         let mut ok = true;
         for unit in &split {
-            if let Some((v, p, s)) = best_lane(catalogue, trip, own_line, days, unit) {
+            if let Some((v, p, s)) = best_lane(catalogue, trip, own_line, block, unit) {
                 value = value.plus(v);
                 purchases += p;
                 spend.extend(&s);
@@ -365,9 +360,11 @@ fn best_lane(
     catalogue: &Catalogue,
     trip: &Trip,
     own_line: Option<&OwnLine>,
-    days: &[CountryCode],
+    block: (usize, usize),
     unit: &[usize],
 ) -> Option<(Value, u32, Spend)> {
+    let trip_days = trip.day_countries();
+    let days = &trip_days[block.0..block.1];
     let d = days.len();
     let uses: Vec<u64> = unit
         .iter()
@@ -411,6 +408,34 @@ fn best_lane(
         .collect();
     let ways = ways(catalogue, trip, unit);
     let covers = |w: &Way, day: usize| !free[day] && catalogue.plans[w.plan].covers(days[day]);
+    // Days of the trip outside this block that a plan would have to serve
+    // (not at home, not on an own-line allowance this unit cannot use up).
+    let whole_days = |g: usize| {
+        trip_days
+            .iter()
+            .filter(|&&c| own_line.is_some_and(|l| l.day_use(c) == DayUse::Group(g)))
+            .count() as u32
+    };
+    let outside_needs = |c: CountryCode| match own_line {
+        Some(line) => match line.day_use(c) {
+            DayUse::Home => false,
+            DayUse::Group(g) => !uses.iter().all(|&u| {
+                groups[g]
+                    .cost_of(u, whole_days(g))
+                    .is_some_and(|r| r.num == 0)
+            }),
+            DayUse::None => true,
+        },
+        None => Some(c) != trip.home,
+    };
+    let covers_beyond = |w: &Way| {
+        let plan = &catalogue.plans[w.plan];
+        trip_days
+            .iter()
+            .enumerate()
+            .filter(|&(day, _)| day < block.0 || day >= block.1)
+            .any(|(_, &c)| outside_needs(c) && plan.covers(c))
+    };
 
     let mut best: Option<(Value, u32, Spend)> = None;
     // label[day]: 0 = own line, n >= 1 = purchase block n.
@@ -500,7 +525,9 @@ fn best_lane(
                     Billing::Pass { validity_days } => {
                         if plan.contract_months.is_some() {
                             let all: Vec<usize> = (0..d).filter(|&day| covers(w, day)).collect();
-                            if *x != all {
+                            // Bought at most once per line per trip: it serves
+                            // every day of the trip it covers, all in this block.
+                            if *x != all || covers_beyond(w) {
                                 continue;
                             }
                         } else if hi - lo >= validity_days as usize {

@@ -43,6 +43,10 @@ pub struct LaneInput<'a> {
     pub cover_of: &'a [usize],
     /// The days each coverage covers.
     pub covers: &'a [Vec<bool>],
+    /// Whether each coverage covers trip days beyond these (a block of
+    /// legs): its subscriptions are not offered here (bought at most once
+    /// per line per trip, they serve every day they cover).
+    pub beyond: &'a [bool],
 }
 
 impl LaneInput<'_> {
@@ -315,11 +319,13 @@ fn envelopes(input: &LaneInput<'_>) -> (Vec<Envelope>, Vec<usize>) {
         std::collections::BTreeMap::new();
     let mut contracts = Vec::new();
     for (index, candidate) in input.candidates.iter().enumerate() {
+        let cover = input.cover_of.get(index).copied().unwrap_or(usize::MAX);
         if candidate.contract {
-            contracts.push(index);
+            if !input.beyond.get(cover).copied().unwrap_or(true) {
+                contracts.push(index);
+            }
             continue;
         }
-        let cover = input.cover_of.get(index).copied().unwrap_or(usize::MAX);
         let Some(covers) = input.covers.get(cover) else {
             continue;
         };

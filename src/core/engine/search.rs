@@ -485,6 +485,7 @@ impl<'a> Setting<'a> {
             limited_groups: limited,
             candidates: Rc::new(candidates),
             cover_of: Rc::new(cover_of),
+            beyond: vec![false; covers.len()],
             covers,
         }
     }
@@ -536,6 +537,7 @@ impl<'a> Setting<'a> {
             candidates: &input.candidates,
             cover_of: &input.cover_of,
             covers: &input.covers,
+            beyond: &input.beyond,
         };
         let answers = lane::solve(&lane_input);
         Some(SolvedLanes {
@@ -596,6 +598,11 @@ impl UnitInput {
             limited_groups: self.limited_groups.clone(),
             candidates: Rc::clone(&self.candidates),
             cover_of: Rc::clone(&self.cover_of),
+            beyond: self
+                .covers
+                .iter()
+                .map(|c| c[..first].contains(&true) || c[first + len..].contains(&true))
+                .collect(),
             covers: self
                 .covers
                 .iter()
@@ -616,6 +623,12 @@ struct UnitInput {
     cover_of: Rc<Vec<usize>>,
     /// Days each coverage covers (its countries, not a free day).
     covers: Vec<Vec<bool>>,
+    /// For a block of legs: whether each coverage covers a trip day
+    /// outside it. A subscription is bought at most once per line per
+    /// trip (the contract), serving every day it covers: it is not bought
+    /// inside a block unless all those days are in it (then no other block
+    /// has any of them, and the line buys it once).
+    beyond: Vec<bool>,
 }
 
 /// A unit's searched lanes.
