@@ -83,7 +83,7 @@ fn use_window_event(name: &'static str, on_event: Callback<()>) {
 pub fn App(props: &AppProps) -> Html {
     let startup = {
         let host = props.host.clone();
-        use_memo((), move |()| startup(&host))
+        use_memo((), move |()| startup(&host, load_catalogue))
     };
     let custom = use_state(|| match &startup.settings.catalogue {
         Some(url) => CustomCatalogue::Loading { url: url.clone() },

@@ -81,7 +81,7 @@ test('when the first-answer module cannot load, the widget answers as before', a
   const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
   const page = await context.newPage();
   await page.route(FIRST_WASM, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(`${server.url}/?trip=HK:3,MO:1&lang=en&cur=HKD`);
+  await page.goto(`${server.url}/?trip=HK:3,JP:2&lang=en&cur=HKD`);
   await new Widget(page).ready();
   await page.locator('form.rp-inputs').waitFor();
   assert.equal(await page.locator('[data-testid="load-failed"]').count(), 0);
@@ -92,7 +92,7 @@ test('when the widget\'s module cannot load, the first answer stays under the me
   const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
   const page = await context.newPage();
   await page.route(WIDGET_WASM, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(`${server.url}/?trip=HK:3,MO:1&lang=zh-Hant&cur=HKD`);
+  await page.goto(`${server.url}/?trip=HK:3,JP:2&lang=zh-Hant&cur=HKD`);
   const failed = page.locator('[data-testid="load-failed"]');
   await failed.waitFor();
   assert.ok((await failed.innerText()).includes(texts('zh-Hant').fallback_failed));

@@ -13,9 +13,10 @@ import { launch, DIST, COUNT_WORKERS } from '../lib/browser.js';
 import { Widget } from '../lib/widget.js';
 import { LANGS, texts } from '../lib/i18n.js';
 
-const INDEX = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-const JS = `/${INDEX.match(/(roamplan-[0-9a-f]+\.js)/)[1]}`;
-const WASM = `/${INDEX.match(/(roamplan-[0-9a-f]+_bg\.wasm)/)[1]}`;
+// The widget's own glue and wasm (not the first-answer module's).
+const FILES = fs.readdirSync(DIST);
+const JS = `/${FILES.find((f) => /^roamplan-[0-9a-f]+\.js$/.test(f))}`;
+const WASM = `/${FILES.find((f) => /^roamplan-[0-9a-f]+_bg\.wasm$/.test(f))}`;
 const wasmBytes = fs.readFileSync(path.join(DIST, WASM));
 
 const missing = { status: 404, body: 'not found', type: 'text/plain' };
