@@ -24,6 +24,10 @@ const BUDGET = {
   recalcBuiltInP95Ms: 16,
   // Issue 12: the worst trip's answer follows the last keystroke within this.
   worstAnswerMs: 100,
+  // Issue 14: on an emulated phone (Slow 4G + 4x CPU), the first answer's
+  // median and the bytes transferred before it (brotli, as served).
+  phoneFirstAnswerMs: 1200,
+  transferTotalBrotliBytes: 125 * KB,
 };
 
 const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null);
@@ -59,18 +63,20 @@ function sizes(dist) {
     .filter((n) => of(n))
     .map((n) => {
       const file = path.join(dist, n);
-      return { file: n, role: of(n), raw: fs.statSync(file).size, gzip: gzipBytes(file) };
+      const br = fs.existsSync(`${file}.br`) ? fs.statSync(`${file}.br`).size : null;
+      return { file: n, role: of(n), raw: fs.statSync(file).size, gzip: gzipBytes(file), br };
     })
     .sort((a, b) => b.gzip - a.gzip);
   const files = measure(role);
   const after = measure(later);
   const total = files.reduce((s, f) => s + f.gzip, 0);
+  const totalBr = files.every((f) => f.br != null) ? files.reduce((s, f) => s + f.br, 0) : null;
   const wasm = files.find((f) => f.file.endsWith('_bg.wasm'));
   const catalogueFile = path.join(dist, 'catalogue.json');
   const catalogue = fs.existsSync(catalogueFile)
     ? { file: 'catalogue.json', role: 'catalogue (reference copy, not loaded)', raw: fs.statSync(catalogueFile).size, gzip: gzipBytes(catalogueFile) }
     : null;
-  return { files, after, total, wasm: wasm ?? null, catalogue };
+  return { files, after, total, totalBr, wasm: wasm ?? null, catalogue };
 }
 
 const shipped = sizes(args['shipped-dist']);
@@ -133,10 +139,11 @@ if (engine) {
 
 section(`Transfer size for the first answer (gzip -9), opt-level "${shippedLevel}" (shipped)`);
 if (shipped) {
-  for (const f of shipped.files) row(`  ${f.role}: ${f.file}`, `${kb(f.gzip)} (raw ${kb(f.raw)})`);
+  for (const f of shipped.files) row(`  ${f.role}: ${f.file}`, `${kb(f.gzip)} (brotli ${kb(f.br)}, raw ${kb(f.raw)})`);
   row('total', kb(shipped.total), `≤ ${kb(BUDGET.transferTotalBytes)}`, verdict('transfer total (gzip)', shipped.total, BUDGET.transferTotalBytes, kb));
+  row('total, brotli (the .br copies)', kb(shipped.totalBr), `≤ ${kb(BUDGET.transferTotalBrotliBytes)}`, verdict('transfer total (brotli)', shipped.totalBr, BUDGET.transferTotalBrotliBytes, kb));
   row('first-answer wasm alone', kb(shipped.wasm?.gzip));
-  for (const f of shipped.after) row(`  after the first answer: ${f.role}: ${f.file}`, `${kb(f.gzip)} (raw ${kb(f.raw)})`);
+  for (const f of shipped.after) row(`  after the first answer: ${f.role}: ${f.file}`, `${kb(f.gzip)} (brotli ${kb(f.br)}, raw ${kb(f.raw)})`);
   if (shipped.catalogue) row(`  ${shipped.catalogue.role}`, `${kb(shipped.catalogue.gzip)} (raw ${kb(shipped.catalogue.raw)})`);
 }
 if (other) {
@@ -161,6 +168,24 @@ if (browser) {
     );
   };
   cold('widget, 10-leg 6-person trip link', browser.coldLoad, true);
+  // Issue 14: an emulated phone, the build served compressed.
+  for (const [name, label] of [['slow-4g', 'Slow 4G + 4x CPU'], ['fast-4g', 'Fast 4G + 2x CPU']]) {
+    const r = browser.phone?.[name];
+    if (!r) continue;
+    const budgeted = name === 'slow-4g';
+    row(
+      `phone 390x844, ${label}: first answer, median (p90) of ${r.firstAnswerMs.n}`,
+      `${ms(r.firstAnswerMs.median)} (${ms(r.firstAnswerMs.p90)})`,
+      budgeted ? `median ≤ ${BUDGET.phoneFirstAnswerMs} ms` : '',
+      budgeted ? verdict(`phone first answer (${label})`, r.firstAnswerMs.median, BUDGET.phoneFirstAnswerMs, ms) : '',
+    );
+    row(
+      `  bytes transferred before it (${r.encodings.join(', ') || 'uncompressed'})`,
+      kb(r.bytesBeforeFirstAnswer.median),
+      budgeted ? `≤ ${kb(BUDGET.transferTotalBrotliBytes)}` : '',
+      budgeted ? verdict(`phone bytes before the first answer (${label})`, r.bytesBeforeFirstAnswer.median, BUDGET.transferTotalBrotliBytes, kb) : '',
+    );
+  }
   cold('widget, no settings (/)', browser.coldLoadDefault, true);
   if (browser.article) {
     cold('demo/article.html, widget in the iframe', browser.article, true);
