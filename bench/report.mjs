@@ -57,6 +57,7 @@ function sizes(dist) {
   const later = (name) => {
     if (/^roamplan-[0-9a-f]+_bg\.wasm$/.test(name)) return 'widget wasm (Yew app, engine, catalogue)';
     if (/^roamplan-[0-9a-f]+\.js$/.test(name)) return 'widget JS glue';
+    if (/^boot-later-[0-9a-f]+\.js$/.test(name)) return 'engine client and page glue (boot-later-*.js)';
     return null;
   };
   const measure = (of) => names

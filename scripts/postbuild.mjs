@@ -76,13 +76,19 @@ const workerCode = fs.readFileSync(path.join(web, 'engine-worker.js'), 'utf8').r
 const WORKER = `engine-worker-${hash(workerCode)}.js`;
 fs.writeFileSync(path.join(dist, WORKER), workerCode);
 const engineClientCode = fs.readFileSync(path.join(web, 'engine-client.js'), 'utf8');
+// What the page needs only once the widget starts: the engine client and
+// the page glue, a module the loader fetches with the widget's files.
+const later = `${engineClientCode}\n${fs.readFileSync(path.join(web, 'boot-extra.js'), 'utf8')}\nexport { engineClient, afterStart };\n`;
+const LATER = `boot-later-${hash(later)}.js`;
+fs.writeFileSync(path.join(dist, LATER), later);
 const start = fs.readFileSync(path.join(web, 'boot-start.js'), 'utf8')
   .replace('__ROAMPLAN_JS__', JS)
   .replace('__ROAMPLAN_WASM__', WASM)
   .replace('__ROAMPLAN_WORKER__', WORKER)
   .replace('__ROAMPLAN_FIRST_JS__', FIRST_JS)
-  .replace('__ROAMPLAN_FIRST_WASM__', FIRST_WASM);
-const boot = `${fallbackCode}\n${engineClientCode}\n${start}\n${fs.readFileSync(path.join(web, 'boot-extra.js'), 'utf8')}`;
+  .replace('__ROAMPLAN_FIRST_WASM__', FIRST_WASM)
+  .replace('__ROAMPLAN_LATER__', LATER);
+const boot = `${fallbackCode}\n${start}`;
 const bootName = `boot-${hash(boot)}.js`;
 fs.writeFileSync(path.join(dist, bootName), boot);
 html = html.replace(inline[0], `<script type=module src="./${bootName}"></script>`);

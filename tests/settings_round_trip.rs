@@ -19,9 +19,11 @@ use roamplan::core::trip::{Leg, MAX_LEGS};
 use roamplan::i18n::{fill, input_error, texts};
 use roamplan::ui::components::catalogue_status::CustomCatalogue;
 use roamplan::ui::state::{default_currency, Action, DataUnit, EsimAnswer, State};
-use roamplan::ui::{Widget, WidgetProps};
+use roamplan::ui::WidgetProps;
 use std::rc::Rc;
-use yew::{LocalServerRenderer, Reducible};
+use yew::Reducible;
+
+mod rendered;
 
 fn built_in() -> Rc<Catalogue> {
     Rc::new(load_native(BUILT_IN_JSON).unwrap().catalogue)
@@ -294,33 +296,17 @@ async fn render(
     // Parsed as the shell does when a link names a catalogue: any code,
     // until the catalogue says which it has.
     let (settings, setting_errors) = parse_settings(query.iter().copied(), |_| true);
-    let mut props = WidgetProps {
+    let mut props = rendered::props(
         settings,
         setting_errors,
-        lang,
-        today: today(),
-        catalogue,
-        custom: CustomCatalogue::InUse {
+        CustomCatalogue::InUse {
             url: "https://blog.example/plans.json".into(),
         },
-        onstate: yew::Callback::default(),
-        widget_url: None,
-        oncopy: yew::Callback::default(),
-        saved_ignored: false,
-        save_failed: false,
-        update_ready: false,
-        onreload: yew::Callback::default(),
-        trip_folded: false,
-    };
+    );
+    props.lang = lang;
+    props.catalogue = catalogue;
     tweak(&mut props);
-    let local = tokio::task::LocalSet::new();
-    local
-        .run_until(
-            LocalServerRenderer::<Widget>::with_props(props)
-                .hydratable(false)
-                .render(),
-        )
-        .await
+    rendered::render_props(props).await
 }
 
 /// The `data-currency` of each option.

@@ -13,6 +13,9 @@ const FILES = {
   worker: '__ROAMPLAN_WORKER__',
   firstJs: '__ROAMPLAN_FIRST_JS__',
   firstWasm: '__ROAMPLAN_FIRST_WASM__',
+  // The engine client and the page glue (web/engine-client.js,
+  // web/boot-extra.js): needed only once the widget starts.
+  later: '__ROAMPLAN_LATER__',
 };
 const params = new URLSearchParams(window.location.search);
 const lang = fallbackLang([params.get('lang'), ...(navigator.languages || []), navigator.language]);
@@ -71,12 +74,14 @@ setTimeout(warmFormats, 0);
 const first = await firstLoad;
 // Its bytes are in: the widget's module has the line from here on.
 const wasmUrl = new URL(`./${FILES.wasm}`, import.meta.url);
-const widget = Promise.all([import(`./${FILES.js}`), compileWasm(wasmUrl)]);
+const widget = Promise.all([import(`./${FILES.js}`), compileWasm(wasmUrl), import(`./${FILES.later}`)]);
 const firstShown = first ? await showFirstAnswer(first) : false;
+let later = null;
 try {
-  const [bindings, module] = await widget;
+  const [bindings, module, loaded] = await widget;
+  later = loaded;
   // Before the widget starts: its first answer may already be a large one.
-  engineClient.configure({ workerUrl: new URL(`./${FILES.worker}`, import.meta.url).href, module, wasmUrl: wasmUrl.href });
+  later.engineClient.configure({ workerUrl: new URL(`./${FILES.worker}`, import.meta.url).href, module, wasmUrl: wasmUrl.href });
   const wasm = await bindings.default({ module_or_path: module });
   loading.remove();
   window.wasmBindings = bindings;
@@ -86,4 +91,11 @@ try {
   // answer already shown stays, under the message.
   showFallback(root, lang, window.location.href, window.parent !== window, firstShown);
   console.warn('roamplan could not start:', error);
+}
+// The page glue (offline copy, the frame's height, the summary bar),
+// whether or not the widget started.
+try {
+  (later ?? (await import(`./${FILES.later}`))).afterStart();
+} catch (error) {
+  console.warn('roamplan: no page glue:', error);
 }

@@ -7,7 +7,8 @@
 // the older one, and answers go before charts. Where no worker can
 // start (an old browser, a host's CSP), `available()` turns false and the
 // widget calculates on the page as before.
-// scripts/postbuild.mjs puts this into the page loader and into embed.js.
+// scripts/postbuild.mjs puts this into the page's later module (loaded with
+// the widget's files, after the first answer) and into embed.js.
 const engineClient = (() => {
   // A job still running this long when a newer one for the same widget
   // arrives is abandoned: its worker is restarted rather than waited for.
@@ -154,15 +155,3 @@ const engineClient = (() => {
   globalThis.__roamplanEngine = client;
   return client;
 })();
-
-/** Compiles the wasm while it downloads (the module then also goes to the engine worker). */
-async function compileWasm(url) {
-  try {
-    return await WebAssembly.compileStreaming(fetch(url));
-  } catch (streamingFailed) {
-    // A host that serves wasm with another MIME type: compile the bytes.
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`failed to fetch ${url}: ${response.status}`);
-    return WebAssembly.compile(await response.arrayBuffer());
-  }
-}

@@ -2,8 +2,9 @@
 // not load (missing, truncated, blocked by CORS), the page's CSP refuses wasm,
 // or it stopped while starting. A short message in the reader's language and
 // a link to the calculator on its own page, never a blank space.
-// scripts/postbuild.mjs puts this into the page loader and into embed.js,
-// with the strings of src/i18n (fallback_failed, fallback_open, fallback_loading).
+// Also how the loaders compile a wasm file. scripts/postbuild.mjs puts this
+// into the page loader and into embed.js, with the strings of src/i18n
+// (fallback_failed, fallback_open, fallback_loading).
 const FALLBACK_TEXTS = __ROAMPLAN_FALLBACK_TEXTS__;
 
 /** The widget language named by the first usable tag (`fr-CA`, `zh-TW`, `zh-Hans`…), else English. */
@@ -62,4 +63,16 @@ function showFallback(container, lang, href, newTab, keep = false) {
   box.append(message, action);
   if (keep) container.prepend(box);
   else container.replaceChildren(box);
+}
+
+/** Compiles the wasm while it downloads (the module then also goes to the engine worker). */
+async function compileWasm(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch (streamingFailed) {
+    // A host that serves wasm with another MIME type: compile the bytes.
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`failed to fetch ${url}: ${response.status}`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
 }

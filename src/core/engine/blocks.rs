@@ -426,9 +426,7 @@ fn joined(mut earlier: Solution, later: Solution) -> Solution {
             None => earlier.units.push(unit),
         }
     }
-    earlier
-        .units
-        .sort_by_key(|u| u.travellers.iter().min().copied());
+    super::search::in_traveller_order(&mut earlier.units);
     earlier
 }
 

@@ -718,7 +718,10 @@ impl<'a> Tables<'a> {
         for (a, b, via) in steps {
             self.place(&mut lane, a, b, via);
         }
-        lane.purchases.sort_by_key(|p| p.served.first().copied());
+        // A lane serves each day once: first days differ, and an
+        // unstable sort gives the stable order.
+        lane.purchases
+            .sort_unstable_by_key(|p| p.served.first().copied());
         for (new_index, purchase) in lane.purchases.iter().enumerate() {
             for &day in &purchase.served {
                 lane.days[day as usize] = DayService::Purchase(new_index);

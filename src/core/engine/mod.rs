@@ -690,7 +690,9 @@ impl Builder<'_> {
         }
         // Purchases in order of first day (then unit), renumbered.
         let mut order: Vec<usize> = (0..purchases.len()).collect();
-        order.sort_by_key(|&i| (purchases[i].1.first_day(), purchases[i].0));
+        // With the index in the key no two keys are equal: unstable sorts
+        // as stable.
+        order.sort_unstable_by_key(|&i| (purchases[i].1.first_day(), purchases[i].0, i));
         let mut renumber = vec![0usize; purchases.len()];
         for (new, &old) in order.iter().enumerate() {
             renumber[old] = new;

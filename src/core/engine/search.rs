@@ -206,7 +206,7 @@ impl<'a> Setting<'a> {
         let mut offered: Vec<(usize, Vec<bool>)> = plans
             .filter_map(|i| Some((i, works_in(&catalogue.plans[i], &countries, trip.home)?)))
             .collect();
-        offered.sort_by(|(a, _), (b, _)| catalogue.plans[*a].id.cmp(&catalogue.plans[*b].id));
+        in_id_order(catalogue, &mut offered);
         // Plans that work in the same countries share their days.
         let mut coverages: Vec<Vec<bool>> = Vec::new();
         let mut known: HashMap<Vec<bool>, usize> = HashMap::new();
@@ -653,11 +653,32 @@ struct Alike {
     size: usize,
 }
 
+/// Units in the order of their first traveller. Units hold different
+/// travellers, so no two keys are equal: an unstable sort gives the stable
+/// order, with one small sort routine in the wasm for both callers (each
+/// stable sort instantiated costs ~3 KB of it).
+pub(crate) fn in_traveller_order(units: &mut [SolvedUnit]) {
+    units.sort_unstable_by_key(|u| u.travellers.iter().min().copied());
+}
+
+/// Offered plans by id, a tie (ids are unique in a valid catalogue) by
+/// catalogue index, which is the order they come in: the stable order,
+/// from one non-generic routine.
+fn in_id_order(catalogue: &Catalogue, offered: &mut [(usize, Vec<bool>)]) {
+    offered.sort_unstable_by(|(a, _), (b, _)| {
+        catalogue.plans[*a]
+            .id
+            .cmp(&catalogue.plans[*b].id)
+            .then(a.cmp(b))
+    });
+}
+
 impl Alike {
     fn of(travellers: &[Traveller]) -> Alike {
         let mut kinds: Vec<(Traveller, Vec<usize>)> = Vec::new();
         let mut order: Vec<usize> = (0..travellers.len()).collect();
-        order.sort_by_key(|&t| (travellers[t], t));
+        // Keys differ (each holds its index): unstable sorts as stable.
+        order.sort_unstable_by_key(|&t| (travellers[t], t));
         for t in order {
             match kinds.last_mut() {
                 Some((kind, members)) if *kind == travellers[t] => members.push(t),
@@ -844,7 +865,7 @@ fn partition(
         });
         whole -= unit;
     }
-    out.sort_by_key(|u| u.travellers.iter().min().copied());
+    in_traveller_order(&mut out);
     Some(Solution {
         key,
         units: out,
