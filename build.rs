@@ -1,6 +1,7 @@
 //! Writes the built-in catalogue's figures without its reader notes and
-//! evidence quotes (`OUT_DIR/catalogue-core.json`): that is what the wasm
-//! carries for the first answer. The notes (about half the file) come from
+//! evidence quotes (`OUT_DIR/catalogue-core.json`): that is what the
+//! widget's wasm carries; and without its sources either
+//! (`OUT_DIR/catalogue-first.json`), for the first-answer module. The notes (about half the file) come from
 //! `catalogue.json` beside the widget once the answer is on screen; the
 //! quotes are for the catalogue's authors and checks, never shown.
 
@@ -37,4 +38,29 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let core = serde_json::to_string(&catalogue).expect("JSON writes");
     std::fs::write(Path::new(&out).join("catalogue-core.json"), core).expect("OUT_DIR is writable");
+    // The first-answer module shows no sources: without the evidence list,
+    // where to buy and the source, but with the latest date seen as
+    // `checked` (the engine's stale-price warning reads only that date).
+    if let Some(plans) = catalogue.get_mut("plans").and_then(|p| p.as_array_mut()) {
+        for plan in plans.iter_mut().filter_map(|p| p.as_object_mut()) {
+            let latest = plan
+                .get("evidence")
+                .and_then(|e| e.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.get("seen").and_then(|s| s.as_str()))
+                .chain(plan.get("checked").and_then(|c| c.as_str()))
+                .max()
+                .map(str::to_owned);
+            for key in ["evidence", "buy_url", "sold_at", "source"] {
+                plan.remove(key);
+            }
+            if let Some(date) = latest {
+                plan.insert("checked".into(), date.into());
+            }
+        }
+    }
+    let first = serde_json::to_string(&catalogue).expect("JSON writes");
+    std::fs::write(Path::new(&out).join("catalogue-first.json"), first)
+        .expect("OUT_DIR is writable");
 }

@@ -4,7 +4,7 @@
 //! parser. The shell (the Yew app) and the first-answer module both start
 //! from here, so both answer the same trip.
 
-use crate::core::catalogue::{self, Catalogue, Problems, BUILT_IN_CORE_JSON};
+use crate::core::catalogue::{self, Catalogue, Problems};
 use crate::core::date::Date;
 use crate::core::json::{self, Json, JsonError};
 use crate::core::lang::Lang;
@@ -42,7 +42,7 @@ pub fn load_catalogue(text: &str) -> Result<Catalogue, Problems> {
     catalogue::load(text, Some(today()), parse_json).map(|loaded| loaded.catalogue)
 }
 
-/// Loads the built-in figures parsed inside the wasm (the first-answer
+/// Loads built-in figures parsed inside the wasm (the first-answer
 /// module): no crossing into JavaScript for every key and value (on an
 /// emulated phone that took ~60 ms more) and no serde-wasm-bindgen in
 /// that module. The numbers are the ones `JSON.parse` gives the widget
@@ -190,10 +190,10 @@ pub fn as_refs(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
 /// widget starts (and, before it, the first-answer module, which must read
 /// the very same trip). An unreadable saved trip is set aside either time:
 /// the same entry under the same key.
-pub fn startup(host: &Host, load: fn(&str) -> Result<Catalogue, Problems>) -> Startup {
+pub fn startup(host: &Host, built_in: impl FnOnce() -> Catalogue) -> Startup {
     // The built-in catalogue is tested; should it ever fail, answer with
     // nothing rather than crash.
-    let built_in = load(BUILT_IN_CORE_JSON).unwrap_or_default();
+    let built_in = built_in();
     let location = web_sys::window().map(|w| w.location());
     let (query, widget_url) = match host {
         Host::Page => (

@@ -8,7 +8,7 @@
 use roamplan::core::catalogue::evidence::{is_home_page, is_web_address, quote_contains_price};
 use roamplan::core::catalogue::{
     load_native, validate_text, Billing, Buyers, Catalogue, Confidence, Hotspot, Plan, PlanKind,
-    BUILT_IN_CORE_JSON, BUILT_IN_JSON,
+    BUILT_IN_CORE_JSON, BUILT_IN_FIRST_JSON, BUILT_IN_JSON,
 };
 use roamplan::core::country::CountryCode;
 use roamplan::core::date::Date;
@@ -702,7 +702,7 @@ fn numbers_in(json: &Json, out: &mut Vec<f64>) {
 /// `JSON.parse` does, so no price or rate moves by a bit.
 #[test]
 fn every_number_reads_as_the_correctly_rounded_double() {
-    for text in [BUILT_IN_JSON, BUILT_IN_CORE_JSON] {
+    for text in [BUILT_IN_JSON, BUILT_IN_CORE_JSON, BUILT_IN_FIRST_JSON] {
         let literals = number_literals(text);
         let mut parsed = Vec::new();
         numbers_in(&json::from_str(text).unwrap(), &mut parsed);

@@ -8,7 +8,7 @@
 mod rendered;
 
 use rendered::{option_attributes, render, settings, today, visible_text};
-use roamplan::core::catalogue::{load_native, Catalogue, BUILT_IN_CORE_JSON};
+use roamplan::core::catalogue::{load_native, Catalogue, BUILT_IN_FIRST_JSON};
 use roamplan::core::lang::Lang;
 use roamplan::first::{first_answer, Start};
 use roamplan::i18n::trip_line;
@@ -17,9 +17,9 @@ use roamplan::ui::components::catalogue_status::CustomCatalogue;
 use roamplan::ui::state::State;
 
 /// The catalogue the first-answer module carries: the built-in figures,
-/// without the readers' notes.
+/// without the readers' notes and the sources.
 fn figures() -> Catalogue {
-    load_native(BUILT_IN_CORE_JSON).unwrap().catalogue
+    load_native(BUILT_IN_FIRST_JSON).unwrap().catalogue
 }
 
 fn first(query: &[(&str, &str)], trip_folded: bool) -> Option<String> {
@@ -189,4 +189,50 @@ fn the_first_answer_speaks_the_readers_language_and_marks_itself() {
         "the form's place says it is coming"
     );
     assert!(!html.contains(roamplan::i18n::answer_words(Lang::En).results_heading));
+}
+
+/// The module's figures lack the sources (evidence, where to buy) but give
+/// the same answer, cautions included (a stale price's date is kept).
+#[test]
+fn the_modules_figures_give_the_widgets_answer_cautions_included() {
+    use roamplan::core::catalogue::BUILT_IN_CORE_JSON;
+    use roamplan::core::engine::{compute_options, Request};
+    let widget = load_native(BUILT_IN_CORE_JSON).unwrap().catalogue;
+    let module = figures();
+    assert_eq!(module.plans.len(), widget.plans.len());
+    assert!(module
+        .plans
+        .iter()
+        .all(|p| p.provenance.evidence.is_empty()));
+    // Three years on, every price is stale: the caution must still come.
+    let later = roamplan::core::date::Date::parse("2029-12-01").unwrap();
+    let mut stale_later = false;
+    for link in LINKS {
+        let (settings, _) = settings(&pairs(link));
+        let lang = settings.lang.unwrap_or_default();
+        let currency = settings
+            .currency
+            .unwrap_or_else(|| roamplan::ui::state::default_currency(lang));
+        let trip = State::new(&settings, lang, currency, today()).trip.unwrap();
+        for day in [today(), later] {
+            let answer = |catalogue| {
+                compute_options(Request {
+                    catalogue,
+                    trip: &trip,
+                    currency,
+                    today: day,
+                })
+            };
+            let (a, b) = (answer(&widget), answer(&module));
+            assert_eq!(a.options, b.options, "{link} on {day}");
+            let stale = a
+                .options
+                .iter()
+                .flat_map(|o| &o.warnings)
+                .any(|w| matches!(w, roamplan::core::engine::Warning::StalePrice { .. }));
+            assert!(!stale || day == later, "{link} on {day}");
+            stale_later |= stale;
+        }
+    }
+    assert!(stale_later, "three years on, a price is stale");
 }

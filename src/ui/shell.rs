@@ -8,7 +8,7 @@
 //! first-answer module).
 
 use crate::browser::{load_catalogue, save_query, startup, Host};
-use crate::core::catalogue::Catalogue;
+use crate::core::catalogue::{Catalogue, BUILT_IN_CORE_JSON};
 use crate::core::share;
 use crate::ui::components::catalogue_status::{CustomCatalogue, FetchFailure};
 use crate::ui::state::State;
@@ -83,7 +83,11 @@ fn use_window_event(name: &'static str, on_event: Callback<()>) {
 pub fn App(props: &AppProps) -> Html {
     let startup = {
         let host = props.host.clone();
-        use_memo((), move |()| startup(&host, load_catalogue))
+        use_memo((), move |()| {
+            startup(&host, || {
+                load_catalogue(BUILT_IN_CORE_JSON).unwrap_or_default()
+            })
+        })
     };
     let custom = use_state(|| match &startup.settings.catalogue {
         Some(url) => CustomCatalogue::Loading { url: url.clone() },

@@ -361,6 +361,12 @@ pub const BUILT_IN_JSON: &str = include_str!("../../../assets/catalogue.json");
 /// follow from `catalogue.json` (`Catalogue::with_texts_from`).
 pub const BUILT_IN_CORE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue-core.json"));
 
+/// The built-in figures the first-answer module carries (`crate::first`):
+/// `BUILT_IN_CORE_JSON` without the sources it does not show (evidence,
+/// where to buy), the latest date seen kept as `checked` (build.rs).
+pub const BUILT_IN_FIRST_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/catalogue-first.json"));
+
 /// Loads catalogue text natively, with `serde_json` (tests, bench, SSR),
 /// without a date for today.
 #[cfg(not(target_arch = "wasm32"))]
