@@ -479,6 +479,15 @@ impl<'a> Setting<'a> {
             cover_of.resize(cover_of.len() + ways.len(), coverage);
             candidates.extend(ways);
         }
+        // The coverages some subscription among the candidates has.
+        let mut subscribed = vec![false; covers.len()];
+        for (candidate, &k) in candidates.iter().zip(&cover_of) {
+            if candidate.contract {
+                if let Some(slot) = subscribed.get_mut(k) {
+                    *slot = true;
+                }
+            }
+        }
         UnitInput {
             free,
             limited_day,
@@ -486,6 +495,7 @@ impl<'a> Setting<'a> {
             candidates: Rc::new(candidates),
             cover_of: Rc::new(cover_of),
             beyond: vec![false; covers.len()],
+            subscribed: Rc::new(subscribed),
             covers,
         }
     }
@@ -598,10 +608,16 @@ impl UnitInput {
             limited_groups: self.limited_groups.clone(),
             candidates: Rc::clone(&self.candidates),
             cover_of: Rc::clone(&self.cover_of),
+            subscribed: Rc::clone(&self.subscribed),
+            // Only subscriptions read it: other coverages are not scanned.
             beyond: self
                 .covers
                 .iter()
-                .map(|c| c[..first].contains(&true) || c[first + len..].contains(&true))
+                .enumerate()
+                .map(|(k, c)| {
+                    self.subscribed.get(k).copied().unwrap_or(false)
+                        && (c[..first].contains(&true) || c[first + len..].contains(&true))
+                })
                 .collect(),
             covers: self
                 .covers
@@ -629,6 +645,8 @@ struct UnitInput {
     /// inside a block unless all those days are in it (then no other block
     /// has any of them, and the line buys it once).
     beyond: Vec<bool>,
+    /// Whether a subscription among the candidates has each coverage.
+    subscribed: Rc<Vec<bool>>,
 }
 
 /// A unit's searched lanes.
