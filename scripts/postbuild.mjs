@@ -125,8 +125,6 @@ if (!embed.includes('/* __ROAMPLAN_FALLBACK__ */')) throw new Error('postbuild: 
 fs.writeFileSync(embedPath, embed
   .replace('__ROAMPLAN_JS__', JS)
   .replace('__ROAMPLAN_WASM__', WASM)
-  .replace('__ROAMPLAN_FIRST_JS__', FIRST_JS)
-  .replace('__ROAMPLAN_FIRST_WASM__', FIRST_WASM)
   .replace('__ROAMPLAN_CSS__', CSS)
   .replace('__ROAMPLAN_WORKER__', WORKER)
   .replace('/* __ROAMPLAN_FALLBACK__ */', () => fallbackCode)

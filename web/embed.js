@@ -17,14 +17,7 @@
   'use strict';
   if (window.__roamplanEmbed) return;
   window.__roamplanEmbed = true;
-  const FILES = {
-    js: '__ROAMPLAN_JS__',
-    wasm: '__ROAMPLAN_WASM__',
-    css: '__ROAMPLAN_CSS__',
-    worker: '__ROAMPLAN_WORKER__',
-    firstJs: '__ROAMPLAN_FIRST_JS__',
-    firstWasm: '__ROAMPLAN_FIRST_WASM__',
-  };
+  const FILES = { js: '__ROAMPLAN_JS__', wasm: '__ROAMPLAN_WASM__', css: '__ROAMPLAN_CSS__', worker: '__ROAMPLAN_WORKER__' };
   const base = new URL('./', (document.currentScript && document.currentScript.src) || window.location.href);
 
   /* __ROAMPLAN_FALLBACK__ */
@@ -42,31 +35,6 @@
     if (!frame || event.origin !== new URL(frame.src, window.location.href).origin) return;
     frame.style.height = `${Math.min(Math.max(Math.round(data.height), 200), 20000)}px`;
   });
-
-  // The first answer (src/first: engine and catalogue without Yew, a third
-  // of the widget's size) is drawn while the widget's module travels.
-  let firstLoading = null;
-  const loadFirst = () => {
-    firstLoading ??= Promise.all([import(new URL(FILES.firstJs, base).href), compileWasm(new URL(FILES.firstWasm, base))]).then(async ([first, module]) => {
-      await first.default({ module_or_path: module });
-      return first;
-    });
-    return firstLoading;
-  };
-  /** The first answer in `element`'s shadow root, in place of `placeholder`; whether it was drawn. */
-  const drawFirst = (first, element, placeholder) => {
-    try {
-      const markup = first.first_answer_embedded(settingsOf(element).toString(), new URL('index.html', base).href);
-      if (!markup || !placeholder?.isConnected) return false;
-      const box = document.createElement('div');
-      box.className = 'rp-first-root';
-      box.innerHTML = markup;
-      placeholder.replaceWith(box);
-      return true;
-    } catch (error) {
-      return false;
-    }
-  };
 
   let loading = null;
   const load = () => {
@@ -106,14 +74,13 @@
     return top;
   };
 
-  // A first answer already drawn stays, under the message.
   const failed = (element) => {
     const top = topOf(element);
     if (!top) return;
     const lang = langOf(element);
     const own = new URL('index.html', base);
     own.search = settingsOf(element).toString();
-    showFallback(top, lang, own.href, true, !!top.querySelector('.rp-first-root'));
+    showFallback(top, lang, own.href, true);
   };
 
   /** The widget's own page in an iframe, sized by the listener above. */
@@ -135,17 +102,10 @@
   const mount = async (targets) => {
     if (targets.length === 0) return;
     // No blank space while the wasm travels: a line in the reader's language.
-    const placeholders = new Map(targets.filter((el) => !el.shadowRoot).map((el) => [el, showLoading(topOf(el), langOf(el))]));
-    // The first answer's bytes first; the widget's module then has the line.
-    // Where it cannot load (no CORS, a CSP without wasm) the widget's own
-    // path below says why.
-    const first = await loadFirst().catch(() => null);
-    const widgetLoading = load();
-    widgetLoading.catch(() => { /* handled below */ });
-    if (first) for (const [element, placeholder] of placeholders) drawFirst(first, element, placeholder);
+    const placeholders = targets.filter((el) => !el.shadowRoot).map((el) => showLoading(topOf(el), langOf(el)));
     let widget;
     try {
-      widget = await widgetLoading;
+      widget = await load();
     } catch (error) {
       placeholders.forEach((p) => p.remove());
       if (base.origin !== window.location.origin) {
@@ -162,8 +122,6 @@
     placeholders.forEach((p) => p.remove());
     for (const element of targets) {
       const top = topOf(element);
-      // The widget takes the first answer's place.
-      top.querySelector('.rp-first-root')?.remove();
       if (top.querySelector('.rp')) continue;
       const root = document.createElement('div');
       top.append(root);

@@ -99,23 +99,3 @@ test('when the widget\'s module cannot load, the first answer stays under the me
   assert.ok((await page.locator('[data-testid="first-answer"] [data-testid="option"]').count()) >= 1);
   await context.close();
 });
-
-test('a script embed draws the first answer in its shadow root, then the widget takes its place', async () => {
-  const { context, page, release, errors } = await heldPage(WIDGET_WASM);
-  await page.goto(`${server.url}/demo/article.html`);
-  await page.locator('#script-embed').scrollIntoViewIfNeeded();
-  const first = page.locator('#script-embed [data-testid="first-answer"]');
-  await first.locator('[data-testid="option"]').first().waitFor();
-  assert.equal(await first.getAttribute('lang'), 'fr');
-  // The blogger's trip in one line, as the folded widget shows it.
-  assert.ok((await first.locator('.rp-edit').innerText()).includes('·'));
-  const before = await hooks(page);
-  assert.ok(before.length >= 1);
-
-  release();
-  await page.locator('#script-embed .rp-edit > summary').waitFor();
-  assert.equal(await first.count(), 0, 'the widget took its place');
-  assert.deepEqual(await hooks(page), before);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
