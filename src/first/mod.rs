@@ -23,9 +23,9 @@ use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::engine::{self, Request};
 use crate::core::lang::Lang;
-use crate::core::share::{LinkSettings, Theme};
+use crate::core::share::LinkSettings;
 use crate::ui::calculation;
-use crate::ui::state::{default_currency, State};
+use crate::ui::state::{default_currency, theme_class, State};
 
 /// What the first answer is drawn from: what the widget's shell reads as
 /// it starts.
@@ -70,11 +70,7 @@ pub fn first_answer(start: &Start<'_>) -> Option<String> {
     if answer.too_much_work || answer.too_large {
         return None;
     }
-    let theme = match settings.theme.unwrap_or_default() {
-        Theme::Auto => None,
-        Theme::Light => Some("rp-theme-light"),
-        Theme::Dark => Some("rp-theme-dark"),
-    };
+    let theme = theme_class(settings.theme);
     Some(markup::page(&markup::Page {
         lang,
         theme,

@@ -254,6 +254,16 @@ pub fn default_currency(lang: Lang) -> Currency {
     Currency::parse(code).unwrap_or(Currency::EUR)
 }
 
+/// The root's class for the theme the settings choose (none: follow the
+/// system), as the widget and the first answer both draw it.
+pub fn theme_class(theme: Option<share::Theme>) -> Option<&'static str> {
+    match theme.unwrap_or_default() {
+        share::Theme::Auto => None,
+        share::Theme::Light => Some("rp-theme-light"),
+        share::Theme::Dark => Some("rp-theme-dark"),
+    }
+}
+
 impl State {
     /// The starting state: defaults, overridden by the link's settings.
     pub fn new(settings: &LinkSettings, lang: Lang, currency: Currency, today: Date) -> State {

@@ -19,13 +19,13 @@ use crate::core::catalogue::Catalogue;
 use crate::core::date::Date;
 use crate::core::lang::Lang;
 use crate::core::money::Currency;
-use crate::core::share::{LinkSettings, SettingError, Theme};
+use crate::core::share::{LinkSettings, SettingError};
 use crate::core::trip::Trip;
 use crate::i18n::{fill, texts, trip_line};
 use crate::ui::calculation;
 use crate::ui::context::Ui;
 use crate::ui::hooks::{use_after_first_paint, use_calculation, Calculated, Inputs};
-use crate::ui::state::{default_currency, Action, State};
+use crate::ui::state::{default_currency, theme_class, Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -206,11 +206,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         .trip
         .as_ref()
         .map_or(1, |t| u32::try_from(t.travellers.len()).unwrap_or(1));
-    let theme = match props.settings.theme.unwrap_or_default() {
-        Theme::Auto => None,
-        Theme::Light => Some("rp-theme-light"),
-        Theme::Dark => Some("rp-theme-dark"),
-    };
+    let theme = theme_class(props.settings.theme);
     let custom_url = match &props.custom {
         CustomCatalogue::None => None,
         CustomCatalogue::Loading { url }
